@@ -1,0 +1,197 @@
+/**
+ * A local, in-memory stand-in for the Mobivate BulkSMS REST API, for `npm start`, the end-to-end
+ * tests and the benchmark. It implements the documented requests, answers, status codes and error
+ * bodies (shared/reference/mobivate-api.md); where the docs are silent, the choice is marked
+ * "undocumented" and kept as plain as possible. It is a development tool: nothing in the app
+ * imports it, so it never reaches the built zip.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SandboxOptOut {
+  id: number;
+  mobile: string;
+  note: string;
+  created: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+export interface SandboxOptions {
+  /** The only key the sandbox accepts. */
+  apiKey?: string;
+  /** Opt-outs present at start; ids are assigned when missing. */
+  optOuts?: Array<Omit<SandboxOptOut, 'id'> & { id?: number }>;
+  /**
+   * Which of the two documented delete routes exists (§9 #1): the page's heading
+   * (/addressbook/optout, the default) or its examples (/optout).
+   */
+  deleteRoute?: 'heading' | 'examples';
+  /** The clock, for tests. */
+  now?: () => number;
+}
+
+export interface Sandbox {
+  url: string;
+  apiKey: string;
+  requests: RecordedRequest[];
+  optOuts: Map<string, SandboxOptOut>;
+  close(): Promise<void>;
+}
+
+export const SANDBOX_API_KEY = 'sandbox-demo-key-7f3a-0000-1234';
+
+type Handler = (request: RecordedRequest) => { status: number; body?: unknown; html?: string };
+
+const error = (code: number, message: string) => ({ status: code, body: { code, message } });
+
+/** §2.1: YYYY-MM-DD (00:00:00 UTC) or YYYY-MM-DDTHH:MM:SS+HHMM, the offset without a colon. */
+export const parseMobivateDate = (text: string): number | undefined => {
+  const match =
+    /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,3})?([+-])(\d{2})(\d{2}))?$/.exec(
+      text,
+    );
+  if (!match) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', sign = '+', oh = '0', om = '0'] = match;
+  const local = Date.UTC(+y!, +mo! - 1, +d!, +h, +mi, +s);
+  const offset = (sign === '-' ? -1 : 1) * (+oh * 60 + +om) * 60_000;
+  const millis = local - offset;
+  return Number.isNaN(millis) ? undefined : millis;
+};
+
+const MAX_PAGE_SIZE = 1000;
+
+export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
+  const apiKey = options.apiKey ?? SANDBOX_API_KEY;
+  const now = options.now ?? Date.now;
+  const deleteRoute = options.deleteRoute ?? 'heading';
+  const requests: RecordedRequest[] = [];
+  const optOuts = new Map<string, SandboxOptOut>();
+  let nextId = 1354505990;
+  for (const seed of options.optOuts ?? []) {
+    const id = seed.id ?? nextId++;
+    optOuts.set(seed.mobile, { ...seed, id });
+  }
+
+  const mobileFrom = (body: unknown): string | undefined => {
+    const mobile = (body as { mobile?: unknown } | null)?.mobile;
+    return typeof mobile === 'string' && /^\d{7,15}$/.test(mobile) ? mobile : undefined;
+  };
+
+  // Add and delete answer with the record without its id, exactly like the docs' examples.
+  const withoutId = ({ mobile, note, created }: SandboxOptOut) => ({ mobile, note, created });
+
+  const deleteOptOut: Handler = (request) => {
+    const mobile = mobileFrom(request.body);
+    if (!mobile) return error(400, 'Invalid mobile number');
+    const record = optOuts.get(mobile);
+    // Undocumented in G1; G2 documents a 404 for a number that is not on the list (§2.2).
+    if (!record) return error(404, 'Mobile number not found in optout list');
+    optOuts.delete(mobile);
+    return { status: 200, body: withoutId(record) };
+  };
+
+  const addOptOut: Handler = (request) => {
+    const mobile = mobileFrom(request.body);
+    if (!mobile) return error(400, 'Invalid mobile number');
+    // Undocumented: a duplicate add answers with the existing record.
+    const record = optOuts.get(mobile) ?? { id: nextId++, mobile, note: 'API', created: now() };
+    optOuts.set(mobile, record);
+    return { status: 200, body: withoutId(record) };
+  };
+
+  const listOptOuts: Handler = ({ query }) => {
+    for (const name of ['startDate', 'endDate'] as const) {
+      if (query[name] === undefined) return error(400, `${name}: may not be null`);
+      if (parseMobivateDate(query[name]!) === undefined) {
+        return error(400, `${name}: Invalid format: "${query[name]}"`);
+      }
+    }
+    const start = parseMobivateDate(query.startDate!)!;
+    const end = parseMobivateDate(query.endDate!)!;
+    const page = query.page === undefined ? 1 : Number(query.page);
+    const pageSize = query.pageSize === undefined ? 10 : Number(query.pageSize);
+    if (!Number.isInteger(page) || page < 1) return error(400, 'page: must be a positive integer');
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      return error(400, `pageSize: must be between 1 and ${MAX_PAGE_SIZE}`);
+    }
+    // Undocumented: the order of the list. Oldest first, by id, which is stable across pages.
+    const matching = [...optOuts.values()]
+      .filter((record) => record.created >= start && record.created <= end)
+      .sort((a, b) => a.created - b.created || a.id - b.id);
+    return { status: 200, body: matching.slice((page - 1) * pageSize, page * pageSize) };
+  };
+
+  const routes: Record<string, Partial<Record<string, Handler>>> = {
+    '/auth/test': { GET: () => ({ status: 200, body: { message: 'API Key is valid' } }) },
+    '/addressbook/optout': {
+      GET: listOptOuts,
+      POST: addOptOut,
+      ...(deleteRoute === 'heading' ? { DELETE: deleteOptOut } : {}),
+    },
+    ...(deleteRoute === 'examples' ? { '/optout': { DELETE: deleteOptOut } } : {}),
+  };
+
+  const handle = (request: RecordedRequest, rawBody: string) => {
+    const route = routes[request.path];
+    // A path the API does not have: the web server's own page, not Mobivate's JSON.
+    if (!route) return { status: 404, html: '<html><body><h1>404 Not Found</h1></body></html>' };
+    const handler = route[request.method];
+    if (!handler) return { status: 405, html: '<html><body><h1>405 Method Not Allowed</h1></body></html>' };
+    if (request.headers.authorization !== `Bearer ${apiKey}`) return error(401, 'Unauthorized');
+    if (rawBody && request.body === undefined) return error(400, 'Malformed JSON body');
+    return handler(request);
+  };
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://sandbox');
+      const rawBody = Buffer.concat(chunks).toString('utf8');
+      let body: unknown;
+      try {
+        body = rawBody ? JSON.parse(rawBody) : undefined;
+      } catch {
+        body = undefined;
+      }
+      const request: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: req.headers,
+        body,
+      };
+      requests.push(request);
+      const answer = handle(request, rawBody);
+      if ('html' in answer && answer.html !== undefined) {
+        res.writeHead(answer.status, { 'Content-Type': 'text/html' });
+        res.end(answer.html);
+      } else {
+        res.writeHead(answer.status, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(answer.body));
+      }
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    apiKey,
+    requests,
+    optOuts,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+};

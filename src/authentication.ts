@@ -1,0 +1,66 @@
+import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
+import { RECONNECT_HELP, unexpectedAnswer } from './errors';
+import { DEFAULT_API_URL, PATHS, mobivateMessage } from './mobivate';
+import { apiOrigin, callMobivate } from './request';
+
+/**
+ * `GET /auth/test` sends nothing and costs nothing (§1.2). G1 documents 200
+ * {"message":"API Key is valid"}, G2 a 200 without a body (§1.3, §9 #19): accept either, but not
+ * a web page or anything else that shows the API Address is not Mobivate's API.
+ */
+export const testConnection = async (z: ZObject, bundle: Bundle) => {
+  const response = await callMobivate(z, bundle, {
+    method: 'GET',
+    path: PATHS.authTest,
+    handles: [401],
+  });
+  if (response.status === 401) {
+    const said = mobivateMessage(response.data);
+    throw new z.errors.Error(
+      `Mobivate did not accept this API key${said ? ` ("${said}")` : ''}. Check that you copied the whole key, that it has not been replaced by a newer one, and that the API Address is the one Mobivate gave your account. ${RECONNECT_HELP}`,
+      'AuthenticationError',
+      401,
+    );
+  }
+  const empty = response.content.trim() === '';
+  const body: unknown = empty ? {} : response.data;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw unexpectedAnswer(z, response, bundle, 'a JSON answer from the Mobivate API');
+  }
+  return {
+    host: new URL(apiOrigin(z, bundle)).host,
+    message: mobivateMessage(body) ?? 'API Key is valid',
+  };
+};
+
+/** Identifies the connection without revealing the key: the host and the key's last characters. */
+export const connectionLabel = async (z: ZObject, bundle: Bundle): Promise<string> => {
+  const host = new URL(apiOrigin(z, bundle)).host;
+  const key = String(bundle.authData?.api_key ?? '');
+  // Short keys would be half-revealed by their last four characters, so they are not shown.
+  return key.length >= 16 ? `${host} (key …${key.slice(-4)})` : host;
+};
+
+export default {
+  type: 'custom',
+  fields: [
+    {
+      key: 'api_key',
+      label: 'API Key',
+      type: 'password',
+      required: true,
+      helpText:
+        'Create a key in the [Mobivate hub](https://hub.mobivate.com): click the cog icon, then **User Profile → API Keys → New API Key**. Mobivate shows a key only once, so copy it straight away. Give it the permissions of the steps you will use (for example `read:Optouts`, `create:Optouts`, `delete:Optouts`).',
+    },
+    {
+      key: 'api_url',
+      label: 'API Address',
+      type: 'string',
+      required: false,
+      default: DEFAULT_API_URL,
+      helpText: `Leave as \`${DEFAULT_API_URL}\` unless Mobivate gave your account another API address. Only \`https://\` and the host name (and port), with no path.`,
+    },
+  ],
+  test: testConnection,
+  connectionLabel,
+} satisfies Authentication;

@@ -1,0 +1,58 @@
+import type { Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
+import { isTransportError, throwForMobivateError, transportError } from './errors';
+import { resolveApiUrl } from './mobivate';
+
+/**
+ * Every request waits at most this long. Zapier stops a step after 30 seconds in all, and Delete
+ * Opt-Out may need two requests (see its route fallback), so two must fit with time to spare.
+ */
+export const REQUEST_TIMEOUT_MS = 12_000;
+
+export interface MobivateRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** A path from PATHS, relative to the connection's API Address. */
+  path: string;
+  body?: Record<string, unknown>;
+  params?: Record<string, string | number>;
+  /**
+   * Error statuses the caller interprets itself (e.g. 404 on delete). Every other error status goes
+   * through the shared mapping in errors.ts.
+   */
+  handles?: readonly number[];
+}
+
+/** The origin of the connection's API Address, or a Zapier error before anything is sent. */
+export const apiOrigin = (z: ZObject, bundle: Bundle): string => {
+  const resolved = resolveApiUrl(bundle.authData?.api_url);
+  if ('problem' in resolved) throw new z.errors.Error(resolved.problem, 'InvalidApiAddress');
+  return resolved.origin;
+};
+
+/** The one way this app talks to Mobivate. Headers are added by middleware.ts. */
+export const callMobivate = async <T = unknown>(
+  z: ZObject,
+  bundle: Bundle,
+  { method, path, body, params, handles }: MobivateRequest,
+): Promise<HttpResponse<T>> => {
+  const origin = apiOrigin(z, bundle);
+  let response: HttpResponse<T>;
+  try {
+    response = await z.request<T>({
+      method,
+      url: `${origin}${path}`,
+      body,
+      params,
+      timeout: REQUEST_TIMEOUT_MS,
+      skipThrowForStatus: handles !== undefined,
+    });
+  } catch (error) {
+    if (isTransportError(error)) {
+      throw transportError(z, error, origin, REQUEST_TIMEOUT_MS / 1000);
+    }
+    throw error;
+  }
+  if (response.status >= 400 && !handles?.includes(response.status)) {
+    throwForMobivateError(z, response, bundle);
+  }
+  return response;
+};

@@ -1,0 +1,60 @@
+import nock from 'nock';
+import { createAppTester, type Bundle } from 'zapier-platform-core';
+import App from '../index';
+
+export const API_URL = 'https://api.mobivatebulksms.com';
+/** Distinctive, so a test can prove it never leaks into messages or output. */
+export const API_KEY = 'key-5a8d1c7e-canary-9b2f4e6a0d3c';
+
+export const appTester = createAppTester(App);
+
+export const authData = (overrides: Record<string, string | undefined> = {}) => ({
+  api_key: API_KEY,
+  api_url: API_URL,
+  ...overrides,
+});
+
+/** A bundle as Zapier passes it to a perform, with the connection filled in. */
+export const makeBundle = <InputData extends Record<string, unknown>>(
+  inputData: InputData,
+  auth = authData(),
+): Partial<Bundle<InputData>> & { inputData: InputData } => ({ authData: auth, inputData });
+
+/** A nock scope that only matches requests carrying the headers every Mobivate call needs. */
+export const mobivate = (origin = API_URL, key = API_KEY) =>
+  nock(origin, {
+    reqheaders: {
+      authorization: `Bearer ${key}`,
+      'content-type': 'application/json',
+      accept: 'application/json',
+    },
+  });
+
+/** The error a promise rejects with, for assertions on its class and message together. */
+export const rejection = async (promise: Promise<unknown>): Promise<Error> => {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Error) return error;
+    throw new Error(`rejected with a non-Error: ${String(error)}`);
+  }
+  throw new Error('expected the promise to reject, but it resolved');
+};
+
+export interface ZapierFailure {
+  /** AppError is z.errors.Error; the others keep their class name. */
+  name: string;
+  message: string;
+  code?: string;
+  status?: number;
+  delay?: number | null;
+}
+
+/** How a step failed, with the JSON that z.errors.Error and ThrottledError put in `message` unpacked. */
+export const failure = async (promise: Promise<unknown>): Promise<ZapierFailure> => {
+  const error = await rejection(promise);
+  if (error.name === 'AppError' || error.name === 'ThrottledError') {
+    return { name: error.name, ...(JSON.parse(error.message) as Omit<ZapierFailure, 'name'>) };
+  }
+  return { name: error.name, message: error.message };
+};
