@@ -1,7 +1,9 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'lib/', '.tools/', 'build/', 'coverage/', 'index.js', '*.config.js'] },
+  {
+    ignores: ['node_modules/', 'lib/', '.tools/', 'build/', 'coverage/', 'index.js', '*.config.js'],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

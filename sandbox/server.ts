@@ -35,6 +35,8 @@ export interface SandboxOptions {
   deleteRoute?: 'heading' | 'examples';
   /** The clock, for tests. */
   now?: () => number;
+  /** Loopback port; 0 (the default) picks a free one. */
+  port?: number;
 }
 
 export interface Sandbox {
@@ -143,7 +145,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     // A path the API does not have: the web server's own page, not Mobivate's JSON.
     if (!route) return { status: 404, html: '<html><body><h1>404 Not Found</h1></body></html>' };
     const handler = route[request.method];
-    if (!handler) return { status: 405, html: '<html><body><h1>405 Method Not Allowed</h1></body></html>' };
+    if (!handler)
+      return { status: 405, html: '<html><body><h1>405 Method Not Allowed</h1></body></html>' };
     if (request.headers.authorization !== `Bearer ${apiKey}`) return error(401, 'Unauthorized');
     if (rawBody && request.body === undefined) return error(400, 'Malformed JSON body');
     return handler(request);
@@ -180,7 +183,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
   return {

@@ -63,7 +63,11 @@ export const RECONNECT_HELP =
  * particular to one operation (a 404 on delete, a 403 on a send) are handled by that operation
  * before it calls this.
  */
-export const throwForMobivateError = (z: ZObject, response: HttpResponse, bundle: Bundle): never => {
+export const throwForMobivateError = (
+  z: ZObject,
+  response: HttpResponse,
+  bundle: Bundle,
+): never => {
   const status = response.status;
   const said = whatMobivateSaid(response, bundle);
   const request = requestLine(response);

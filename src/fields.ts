@@ -18,8 +18,11 @@ const PHONE_HELP =
   'National numbers such as `07700 900123` need a **Default Country**.';
 
 /** A phone number input: the one definition behind every number the app sends to Mobivate. */
-export const phoneNumberField = <const Key extends string>(key: Key, label: string, helpText = PHONE_HELP) =>
-  defineInputField({ key, label, type: 'string', required: true, helpText });
+export const phoneNumberField = <const Key extends string>(
+  key: Key,
+  label: string,
+  helpText = PHONE_HELP,
+) => defineInputField({ key, label, type: 'string', required: true, helpText });
 
 export const defaultCountryField = defineInputField({
   key: 'default_country',
@@ -42,9 +45,15 @@ export const readMobile = (
   defaultCountry: unknown,
 ): string => {
   const raw = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-  const result = normaliseMobile(raw, typeof defaultCountry === 'string' ? defaultCountry : undefined);
+  const result = normaliseMobile(
+    raw,
+    typeof defaultCountry === 'string' ? defaultCountry : undefined,
+  );
   if ('problem' in result) {
-    throw new z.errors.Error(`${label} "${raw}" cannot be used: ${result.problem}.`, 'InvalidPhoneNumber');
+    throw new z.errors.Error(
+      `${label} "${raw}" cannot be used: ${result.problem}.`,
+      'InvalidPhoneNumber',
+    );
   }
   return result.mobile;
 };

@@ -1,4 +1,10 @@
-import { defineCreate, defineInputFields, type CreatePerform, type ZObject, type Bundle } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type ZObject,
+  type Bundle,
+} from 'zapier-platform-core';
 import { unexpectedAnswer } from '../errors';
 import { defaultCountryField, phoneNumberField, readMobile } from '../fields';
 import { PATHS, isMobivateErrorBody, isOptOutRecord, mobivateMessage } from '../mobivate';
@@ -28,7 +34,12 @@ const deleteAt = (z: ZObject, bundle: Bundle, path: string, mobile: string) =>
   callMobivate(z, bundle, { method: 'DELETE', path, body: { mobile }, handles: [404, 405] });
 
 export const perform = (async (z, bundle) => {
-  const mobile = readMobile(z, 'Mobile Number', bundle.inputData.mobile, bundle.inputData.default_country);
+  const mobile = readMobile(
+    z,
+    'Mobile Number',
+    bundle.inputData.mobile,
+    bundle.inputData.default_country,
+  );
 
   // The docs disagree on the route (§9 #1): the heading says DELETE /addressbook/optout, the
   // examples DELETE /optout. A 404 that carries Mobivate's JSON error body is Mobivate saying "not
@@ -60,7 +71,12 @@ export const perform = (async (z, bundle) => {
     return { mobile, note: null, created: null, created_at: null, removed: false };
   }
   if (!isOptOutRecord(response.data)) {
-    throw unexpectedAnswer(z, response, bundle, 'the deleted opt-out ({"mobile", "note", "created"})');
+    throw unexpectedAnswer(
+      z,
+      response,
+      bundle,
+      'the deleted opt-out ({"mobile", "note", "created"})',
+    );
   }
   return { ...optOutOutput(response.data), removed: true };
 }) satisfies CreatePerform<typeof inputFields>;

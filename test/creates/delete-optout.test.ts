@@ -21,10 +21,12 @@ describe('Delete Opt-Out', () => {
   });
 
   it('reads a national number with the Default Country', async () => {
-    mobivate().delete('/addressbook/optout', { mobile: '14155550132' }).reply(200, {
-      ...record,
-      mobile: '14155550132',
-    });
+    mobivate()
+      .delete('/addressbook/optout', { mobile: '14155550132' })
+      .reply(200, {
+        ...record,
+        mobile: '14155550132',
+      });
 
     const output = await run({ mobile: '(415) 555-0132', default_country: 'US' });
 
@@ -110,7 +112,9 @@ describe('Delete Opt-Out', () => {
     });
 
     it('does not retry after other errors', async () => {
-      mobivate().delete('/addressbook/optout').reply(400, { code: 400, message: 'Invalid mobile number' });
+      mobivate()
+        .delete('/addressbook/optout')
+        .reply(400, { code: 400, message: 'Invalid mobile number' });
 
       const result = await failure(run({ mobile: '447700900123' }));
 
@@ -138,7 +142,10 @@ describe('Delete Opt-Out', () => {
     it('fails on a 200 web page and quotes it briefly', async () => {
       mobivate()
         .delete('/addressbook/optout')
-        .reply(200, `<html><head><style>p{}</style></head><body><p>Welcome ${'x'.repeat(500)}</p></body></html>`);
+        .reply(
+          200,
+          `<html><head><style>p{}</style></head><body><p>Welcome ${'x'.repeat(500)}</p></body></html>`,
+        );
 
       const result = await failure(run({ mobile: '447700900123' }));
 
