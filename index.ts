@@ -1,8 +1,11 @@
 import zapier, { defineApp } from 'zapier-platform-core';
 import packageJson from './package.json';
 import authentication from './src/authentication';
-import { afters, befores } from './src/middleware';
+import addOptOut from './src/creates/add-optout';
 import deleteOptOut from './src/creates/delete-optout';
+import { afters, befores } from './src/middleware';
+import findOptOut from './src/searches/find-optout';
+import newOptOut from './src/triggers/new-optout';
 
 export default defineApp({
   version: packageJson.version,
@@ -15,7 +18,25 @@ export default defineApp({
     // may be an HTTP date (core's early throw understands only seconds).
     throwForThrottlingEarly: false,
   },
+  triggers: {
+    [newOptOut.key]: newOptOut,
+  },
   creates: {
+    [addOptOut.key]: addOptOut,
     [deleteOptOut.key]: deleteOptOut,
+  },
+  searches: {
+    [findOptOut.key]: findOptOut,
+  },
+  searchOrCreates: {
+    [findOptOut.key]: {
+      key: findOptOut.key,
+      display: {
+        label: 'Find or Add Opt-Out',
+        description: 'Finds a mobile number on the opt-out list, or adds it when it is not there.',
+      },
+      search: findOptOut.key,
+      create: addOptOut.key,
+    },
   },
 });

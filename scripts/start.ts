@@ -1,6 +1,8 @@
 /**
- * `npm start`: the main job, offline. Starts the local Mobivate sandbox, runs the connection test
- * and Delete Opt-Out through zapier-platform-core's runtime, prints what a Zap would see, stops.
+ * `npm start`: the main job, offline. Starts the local Mobivate sandbox and runs, through
+ * zapier-platform-core's runtime, the connection test and the opt-out lifecycle a resubscribe Zap
+ * relies on: add → find → new-opt-out poll → delete → delete again → find again. Prints what a Zap
+ * would see, then stops the sandbox.
  */
 import { printOutput, startDemo } from '../sandbox/demo';
 
@@ -14,12 +16,42 @@ const main = async () => {
     console.log(`Connection test: ${JSON.stringify(test)}`);
     console.log(`Connection label: ${label}`);
 
-    const fields = app.creates.delete_optout!.operation.outputFields;
-    const inputData = { mobile: '+44 7700 900123', when_not_opted_out: 'continue' };
-    for (const attempt of ['first time', 'again: it is no longer opted out']) {
-      const output = await run('creates.delete_optout.operation.perform', { inputData });
-      printOutput(`Delete Opt-Out of "${inputData.mobile}", ${attempt}:`, output, fields);
+    const fields = (type: 'creates' | 'searches' | 'triggers', key: string) =>
+      app[type]![key]!.operation.outputFields;
+    const mobile = '+44 7700 900999';
+
+    const added = await run('creates.add_optout.operation.perform', { inputData: { mobile } });
+    printOutput(`Add Opt-Out of "${mobile}":`, added, fields('creates', 'add_optout'));
+
+    const found = await run<Record<string, unknown>[]>('searches.find_optout.operation.perform', {
+      inputData: { mobile },
+    });
+    printOutput(
+      `Find Opt-Out of "${mobile}" (${found.length} found):`,
+      found[0] ?? {},
+      fields('searches', 'find_optout'),
+    );
+
+    const polled = await run<Record<string, unknown>[]>('triggers.new_optout.operation.perform');
+    console.log(`\nNew Opt-Out poll: ${polled.length} opt-outs in the window, newest first:`);
+    for (const item of polled)
+      console.log(`  ${item.id}  ${item.mobile}  ${item.created_at}  ${item.source}`);
+
+    for (const attempt of ['', ' again: it is no longer opted out']) {
+      const output = await run('creates.delete_optout.operation.perform', {
+        inputData: { mobile },
+      });
+      printOutput(
+        `Delete Opt-Out of "${mobile}"${attempt}:`,
+        output,
+        fields('creates', 'delete_optout'),
+      );
     }
+
+    const after = await run<unknown[]>('searches.find_optout.operation.perform', {
+      inputData: { mobile },
+    });
+    console.log(`\nFind Opt-Out of "${mobile}" after the delete: ${after.length} found.`);
   } finally {
     await sandbox.close();
   }

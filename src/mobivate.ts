@@ -58,6 +58,31 @@ export const isOptOutRecord = (body: unknown): body is OptOutRecord =>
   typeof body.created === 'number' &&
   Number.isFinite(body.created);
 
+/** An opt-out as the list returns it: always with its id (§2.1). */
+export type ListedOptOut = OptOutRecord & { id: number };
+
+export const isListedOptOut = (body: unknown): body is ListedOptOut =>
+  isOptOutRecord(body) && typeof body.id === 'number';
+
+/** The list endpoint's page size limit (§2.1). */
+export const MAX_PAGE_SIZE = 1000;
+
+/**
+ * `note` on an opt-out is its source. Only MO and API are seen in the docs (§2.1); other codes are
+ * passed through unchanged.
+ */
+export const OPT_OUT_SOURCES: Record<string, string> = {
+  MO: 'Replied with an opt-out keyword',
+  API: 'Added through the API',
+};
+
+/**
+ * Dates for the list endpoints' startDate/endDate (§2.1): `YYYY-MM-DDTHH:MM:SS+0000`, the offset
+ * without a colon. Always UTC. (z.request encodes the "+" as %2B, as the docs require.)
+ */
+export const formatMobivateDate = (millis: number): string =>
+  new Date(millis).toISOString().replace(/\.\d{3}Z$/, '+0000');
+
 /** G1 opt-out timestamps are epoch milliseconds (§2.1, §9 #17); Zapier wants ISO-8601. */
 export const epochMillisToIso = (millis: number): string => new Date(millis).toISOString();
 

@@ -19,6 +19,8 @@ export interface MobivateRequest {
    * through the shared mapping in errors.ts.
    */
   handles?: readonly number[];
+  /** A shorter timeout, for requests that must fit in what is left of a time budget. */
+  timeoutMs?: number;
 }
 
 /** The origin of the connection's API Address, or a Zapier error before anything is sent. */
@@ -32,7 +34,7 @@ export const apiOrigin = (z: ZObject, bundle: Bundle): string => {
 export const callMobivate = async <T = unknown>(
   z: ZObject,
   bundle: Bundle,
-  { method, path, body, params, handles }: MobivateRequest,
+  { method, path, body, params, handles, timeoutMs = REQUEST_TIMEOUT_MS }: MobivateRequest,
 ): Promise<HttpResponse<T>> => {
   const origin = apiOrigin(z, bundle);
   let response: HttpResponse<T>;
@@ -42,12 +44,12 @@ export const callMobivate = async <T = unknown>(
       url: `${origin}${path}`,
       body,
       params,
-      timeout: REQUEST_TIMEOUT_MS,
+      timeout: timeoutMs,
       skipThrowForStatus: handles !== undefined,
     });
   } catch (error) {
     if (isTransportError(error)) {
-      throw transportError(z, error, origin, REQUEST_TIMEOUT_MS / 1000);
+      throw transportError(z, error, origin, timeoutMs / 1000);
     }
     throw error;
   }

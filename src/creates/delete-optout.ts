@@ -68,7 +68,7 @@ export const perform = (async (z, bundle) => {
         404,
       );
     }
-    return { mobile, note: null, created: null, created_at: null, removed: false };
+    return { mobile, note: null, source: null, created: null, created_at: null, removed: false };
   }
   if (!isOptOutRecord(response.data)) {
     throw unexpectedAnswer(

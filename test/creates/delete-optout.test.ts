@@ -14,6 +14,7 @@ describe('Delete Opt-Out', () => {
     expect(output).toEqual({
       mobile: '447700900123',
       note: 'MO',
+      source: 'Replied with an opt-out keyword',
       created: 1672704203000,
       created_at: '2023-01-03T00:03:23.000Z',
       removed: true,
@@ -54,6 +55,7 @@ describe('Delete Opt-Out', () => {
       expect(output).toEqual({
         mobile: '447700900999',
         note: null,
+        source: null,
         created: null,
         created_at: null,
         removed: false,

@@ -42,6 +42,7 @@ describe('against the sandbox, over HTTP', () => {
     expect(first).toEqual({
       mobile: '447700900123',
       note: 'MO',
+      source: 'Replied with an opt-out keyword',
       created,
       created_at: new Date(created).toISOString(),
       removed: true,

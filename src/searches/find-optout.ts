@@ -1,0 +1,78 @@
+import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { defaultCountryField, phoneNumberField, readMobile } from '../fields';
+import {
+  DAY_MS,
+  SCAN_LIMITS,
+  listedOptOutOutput,
+  listedOptOutOutputFields,
+  scanOptOuts,
+} from '../optouts';
+import optOutSample from '../samples/optout.json';
+
+export const DEFAULT_LOOKBACK_DAYS = 365;
+const MAX_LOOKBACK_DAYS = 3650;
+
+const inputFields = defineInputFields([
+  phoneNumberField('mobile', 'Mobile Number'),
+  defaultCountryField,
+  {
+    key: 'lookback_days',
+    label: 'Lookback Days',
+    type: 'integer',
+    required: false,
+    default: String(DEFAULT_LOOKBACK_DAYS),
+    helpText: `How far back to look, in days (1 to ${MAX_LOOKBACK_DAYS}; default ${DEFAULT_LOOKBACK_DAYS}). Mobivate can only list opt-outs by date, so the search reads the list of this period; if it holds more than ${(SCAN_LIMITS.maxRequests * 1000).toLocaleString('en')} opt-outs the step stops with an error rather than guess, and a shorter period helps.`,
+  },
+]);
+
+const readLookbackDays = (value: unknown): number | string => {
+  if (value === undefined || value === null || value === '') return DEFAULT_LOOKBACK_DAYS;
+  const days = Number(value);
+  return Number.isInteger(days) && days >= 1 && days <= MAX_LOOKBACK_DAYS ? days : String(value);
+};
+
+export const perform = (async (z, bundle) => {
+  const mobile = readMobile(
+    z,
+    'Mobile Number',
+    bundle.inputData.mobile,
+    bundle.inputData.default_country,
+  );
+  const days = readLookbackDays(bundle.inputData.lookback_days);
+  if (typeof days === 'string') {
+    throw new z.errors.Error(
+      `Lookback Days "${days}" cannot be used: enter a whole number of days from 1 to ${MAX_LOOKBACK_DAYS}, or leave it empty for ${DEFAULT_LOOKBACK_DAYS}.`,
+      'InvalidLookbackDays',
+    );
+  }
+  const now = Date.now();
+  // The end lies a day ahead so that an opt-out stamped by a clock ahead of ours is not missed.
+  const scan = await scanOptOuts(
+    z,
+    bundle,
+    { start: now - days * DAY_MS, end: now + DAY_MS },
+    (record) => record.mobile.replace(/\D/g, '') === mobile,
+  );
+  if (scan.match) return [listedOptOutOutput(scan.match)];
+  if (scan.complete) return [];
+  // Not "not found": the scan stopped at its bound, so we do not know.
+  throw new z.errors.Error(
+    `Could not finish searching the opt-out list for ${mobile}: it read ${scan.records.length.toLocaleString('en')} opt-outs from the last ${days} days in ${scan.requests} requests without finding it, then stopped to stay within Zapier's time limit. Whether ${mobile} is opted out is unknown. Set Lookback Days lower to search a shorter period.`,
+    'OptOutSearchIncomplete',
+  );
+}) satisfies SearchPerform<typeof inputFields>;
+
+export default defineSearch({
+  key: 'find_optout',
+  noun: 'Opt-Out',
+  display: {
+    label: 'Find Opt-Out',
+    description: 'Finds a mobile number on the opt-out list.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: { id: '1354505990', ...optOutSample },
+    outputFields: [...listedOptOutOutputFields],
+  },
+});

@@ -1,0 +1,65 @@
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { OPT_OUT_SOURCES } from '../mobivate';
+import { DAY_MS, listedOptOutOutput, listedOptOutOutputFields, scanOptOuts } from '../optouts';
+import optOutSample from '../samples/optout.json';
+
+/**
+ * Each poll reads the opt-outs of the last three days. Zapier polls every 1 to 15 minutes and
+ * remembers the ids it has seen, so the window only needs to outlast a pause in polling (an outage,
+ * a weekend with the Zap held); older opt-outs are not announced again either way.
+ */
+export const POLL_WINDOW_DAYS = 3;
+
+const inputFields = defineInputFields([
+  {
+    key: 'note',
+    label: 'Source',
+    type: 'string',
+    required: false,
+    choices: Object.entries(OPT_OUT_SOURCES).map(([code, label]) => ({
+      value: code,
+      sample: code,
+      label: `${label} (${code})`,
+    })),
+    helpText:
+      'Only trigger for opt-outs from this source, for example people who replied STOP. Leave empty for every new opt-out, whatever its source (STOP replies, the Mobivate hub, the API).',
+  },
+]);
+
+export const perform = (async (z, bundle) => {
+  const now = Date.now();
+  const scan = await scanOptOuts(z, bundle, {
+    start: now - POLL_WINDOW_DAYS * DAY_MS,
+    end: now + DAY_MS,
+  });
+  if (!scan.complete) {
+    // Returning part of the window could announce old opt-outs and miss the newest ones, since the
+    // list's order is undocumented: say so instead.
+    throw new z.errors.Error(
+      `More opt-outs were added in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's time limit (${scan.records.length.toLocaleString('en')} read in ${scan.requests} requests). New opt-outs will trigger again once fewer arrive; meanwhile use Find Opt-Out or the Mobivate hub.`,
+      'OptOutPollIncomplete',
+    );
+  }
+  const source = bundle.inputData.note?.trim().toUpperCase();
+  return scan.records
+    .filter((record) => !source || record.note?.toUpperCase() === source)
+    .sort((a, b) => b.created - a.created || b.id - a.id)
+    .map(listedOptOutOutput);
+}) satisfies PollingTriggerPerform<typeof inputFields>;
+
+export default defineTrigger({
+  key: 'new_optout',
+  noun: 'Opt-Out',
+  display: {
+    label: 'New Opt-Out',
+    description:
+      'Triggers when a mobile number is added to the opt-out list, whether by a STOP reply, in the Mobivate hub or through the API.',
+  },
+  operation: {
+    type: 'polling',
+    inputFields,
+    perform,
+    sample: { id: '1354505990', ...optOutSample },
+    outputFields: [...listedOptOutOutputFields],
+  },
+});
