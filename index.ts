@@ -3,7 +3,10 @@ import packageJson from './package.json';
 import authentication from './src/authentication';
 import addOptOut from './src/creates/add-optout';
 import deleteOptOut from './src/creates/delete-optout';
+import sendBatchSms from './src/creates/send-batch-sms';
+import sendSms from './src/creates/send-sms';
 import { afters, befores } from './src/middleware';
+import findMessage from './src/searches/find-message';
 import findOptOut from './src/searches/find-optout';
 import newOptOut from './src/triggers/new-optout';
 
@@ -24,9 +27,12 @@ export default defineApp({
   creates: {
     [addOptOut.key]: addOptOut,
     [deleteOptOut.key]: deleteOptOut,
+    [sendSms.key]: sendSms,
+    [sendBatchSms.key]: sendBatchSms,
   },
   searches: {
     [findOptOut.key]: findOptOut,
+    [findMessage.key]: findMessage,
   },
   searchOrCreates: {
     [findOptOut.key]: {

@@ -39,13 +39,37 @@ export interface SandboxOptions {
   port?: number;
 }
 
+/** A message log record (§4.2). */
+export interface SandboxMessage {
+  id: string;
+  created: string;
+  modified: string;
+  originator: string;
+  recipient: string;
+  body: string;
+  status: string;
+  direction: 'MT' | 'MO';
+  inReplyTo: string | null;
+  routeId: string | null;
+  parts: number;
+  cost: number;
+  currency: string;
+  senderReference: string | null;
+  campaignId: string | null;
+}
+
 export interface Sandbox {
   url: string;
   apiKey: string;
   requests: RecordedRequest[];
   optOuts: Map<string, SandboxOptOut>;
+  /** The message log: every message sent through the sandbox, oldest first. */
+  messages: SandboxMessage[];
   close(): Promise<void>;
 }
+
+const DEFAULT_ROUTE = 'mglobal';
+const MAX_BATCH = 1000;
 
 export const SANDBOX_API_KEY = 'sandbox-demo-key-7f3a-0000-1234';
 
@@ -68,6 +92,31 @@ export const parseMobivateDate = (text: string): number | undefined => {
 };
 
 const MAX_PAGE_SIZE = 1000;
+
+/** The logs' timestamp form: 2023-07-01T01:10:34+0000 (§4.2). */
+const logTime = (millis: number) => new Date(millis).toISOString().replace(/\.\d{3}Z$/, '+0000');
+
+/** Reads page and pageSize as the list endpoints do (§2.1, §4.1). */
+const readPaging = (query: Record<string, string>) => {
+  const page = query.page === undefined ? 1 : Number(query.page);
+  const pageSize = query.pageSize === undefined ? 10 : Number(query.pageSize);
+  if (!Number.isInteger(page) || page < 1) return error(400, 'page: must be a positive integer');
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+    return error(400, `pageSize: must be between 1 and ${MAX_PAGE_SIZE}`);
+  }
+  return { page, pageSize };
+};
+
+/** Reads the required startDate and endDate (§2.1). */
+const readWindow = (query: Record<string, string>) => {
+  for (const name of ['startDate', 'endDate'] as const) {
+    if (query[name] === undefined) return error(400, `${name}: may not be null`);
+    if (parseMobivateDate(query[name]!) === undefined) {
+      return error(400, `${name}: Invalid format: "${query[name]}"`);
+    }
+  }
+  return { start: parseMobivateDate(query.startDate!)!, end: parseMobivateDate(query.endDate!)! };
+};
 
 export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
   const apiKey = options.apiKey ?? SANDBOX_API_KEY;
@@ -109,26 +158,157 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   };
 
   const listOptOuts: Handler = ({ query }) => {
-    for (const name of ['startDate', 'endDate'] as const) {
-      if (query[name] === undefined) return error(400, `${name}: may not be null`);
-      if (parseMobivateDate(query[name]!) === undefined) {
-        return error(400, `${name}: Invalid format: "${query[name]}"`);
-      }
-    }
-    const start = parseMobivateDate(query.startDate!)!;
-    const end = parseMobivateDate(query.endDate!)!;
-    const page = query.page === undefined ? 1 : Number(query.page);
-    const pageSize = query.pageSize === undefined ? 10 : Number(query.pageSize);
-    if (!Number.isInteger(page) || page < 1) return error(400, 'page: must be a positive integer');
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      return error(400, `pageSize: must be between 1 and ${MAX_PAGE_SIZE}`);
-    }
-    // Undocumented: the order of the list. Oldest first, by id, which is stable across pages.
+    const window = readWindow(query);
+    if ('status' in window) return window;
+    const paging = readPaging(query);
+    if ('status' in paging) return paging;
+    // Undocumented: the order of the list. Oldest first, then by id, stable across pages.
     const matching = [...optOuts.values()]
-      .filter((record) => record.created >= start && record.created <= end)
+      .filter((record) => record.created >= window.start && record.created <= window.end)
       .sort((a, b) => a.created - b.created || a.id - b.id);
+    const { page, pageSize } = paging;
     return { status: 200, body: matching.slice((page - 1) * pageSize, page * pageSize) };
   };
+
+  const messages: SandboxMessage[] = [];
+  let nextMessage = 1;
+  const logMessage = (
+    fields: Pick<SandboxMessage, 'originator' | 'recipient' | 'body'> & Partial<SandboxMessage>,
+  ) => {
+    const created = logTime(now());
+    const message: SandboxMessage = {
+      id: `9A0C23DD0A000A9D2FBD4671${String(nextMessage++).padStart(8, '0')}`,
+      created,
+      modified: created,
+      status: 'ACCEPTED',
+      direction: 'MT',
+      inReplyTo: null,
+      routeId: DEFAULT_ROUTE,
+      parts: 1,
+      cost: 0.01,
+      currency: 'GBP',
+      senderReference: null,
+      campaignId: null,
+      ...fields,
+    };
+    messages.push(message);
+    return message;
+  };
+  const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+
+  const sendSingle: Handler = ({ body }) => {
+    const {
+      originator,
+      recipient,
+      body: text,
+      routeId,
+      reference,
+      campaignId,
+    } = (body ?? {}) as Record<string, unknown>;
+    if (!isText(originator)) return error(400, 'originator: may not be empty');
+    if (!isText(recipient) || !/^\d{7,15}$/.test(recipient))
+      return error(400, 'Invalid mobile number');
+    if (!isText(text)) return error(400, 'body: may not be empty');
+    if (!isText(routeId)) return error(400, 'routeId: may not be empty');
+    if (optOuts.has(recipient)) return error(403, `Recipient is opted out: ${recipient}`);
+    const message = logMessage({
+      originator,
+      recipient,
+      body: text,
+      routeId,
+      senderReference: isText(reference) ? reference : null,
+      campaignId: isText(campaignId) ? campaignId : null,
+    });
+    return {
+      status: 200,
+      body: {
+        id: message.id,
+        originator,
+        recipient,
+        body: text,
+        routeId,
+        reference: message.senderReference,
+        campaignId: message.campaignId,
+      },
+    };
+  };
+
+  const sendBatch: Handler = ({ body }) => {
+    const campaign = (body ?? {}) as Record<string, unknown>;
+    const list = campaign.recipients;
+    if (!Array.isArray(list) || list.length === 0)
+      return error(400, 'recipients: may not be empty');
+    if (list.length > MAX_BATCH) return error(400, `recipients: at most ${MAX_BATCH} per request`);
+    const excludeOptouts = campaign.excludeOptouts !== false;
+    const excludeDuplicates = campaign.excludeDuplicates !== false;
+    const seen = new Set<string>();
+    const accepted: Record<string, unknown>[] = [];
+    for (const item of list as Record<string, unknown>[]) {
+      const { originator, recipient, text, reference } = item ?? {};
+      if (
+        !isText(originator) ||
+        !isText(recipient) ||
+        !isText(text) ||
+        !/^\d{7,15}$/.test(recipient)
+      ) {
+        return error(400, 'Invalid recipient');
+      }
+      if ((excludeOptouts && optOuts.has(recipient)) || (excludeDuplicates && seen.has(recipient)))
+        continue;
+      seen.add(recipient);
+      logMessage({
+        originator,
+        recipient,
+        body: text,
+        senderReference: isText(reference) ? reference : null,
+      });
+      accepted.push({
+        originator,
+        recipient,
+        text,
+        reference: isText(reference) ? reference : null,
+        routeId: null,
+      });
+    }
+    return {
+      status: 200,
+      body: {
+        id: `fd9157b74bd3475d8716a6968306${String(nextMessage++).padStart(4, '0')}`,
+        name: isText(campaign.name) ? campaign.name : null,
+        routeId: campaign.routeId ?? null,
+        shortenUrls: campaign.shortenUrls === true,
+        spreadHours: typeof campaign.spreadHours === 'number' ? campaign.spreadHours : 0,
+        excludeOptouts,
+        excludeDuplicates,
+        scheduleDateTime: campaign.scheduleDateTime ?? null,
+        recipients: accepted,
+      },
+    };
+  };
+
+  const searchMessages: Handler = ({ query }) => {
+    const window = readWindow(query);
+    if ('status' in window) return window;
+    const paging = readPaging(query);
+    if ('status' in paging) return paging;
+    const matching = messages.filter((message) => {
+      const created = parseMobivateDate(message.created)!;
+      return (
+        created >= window.start &&
+        created <= window.end &&
+        (!query.direction || message.direction === query.direction)
+      );
+    });
+    const { page, pageSize } = paging;
+    return { status: 200, body: matching.slice((page - 1) * pageSize, page * pageSize) };
+  };
+
+  const messageById =
+    (id: string): Handler =>
+    () => {
+      const message = messages.find((candidate) => candidate.id === id);
+      return message ? { status: 200, body: message } : error(404, 'Message not found');
+    };
 
   const routes: Record<string, Partial<Record<string, Handler>>> = {
     '/auth/test': { GET: () => ({ status: 200, body: { message: 'API Key is valid' } }) },
@@ -138,10 +318,17 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       ...(deleteRoute === 'heading' ? { DELETE: deleteOptOut } : {}),
     },
     ...(deleteRoute === 'examples' ? { '/optout': { DELETE: deleteOptOut } } : {}),
+    '/send/single': { POST: sendSingle },
+    '/send/batch': { POST: sendBatch },
+    '/message': { GET: searchMessages },
+  };
+  const routeFor = (path: string) => {
+    const byId = /^\/message\/([^/]+)$/.exec(path);
+    return byId ? { GET: messageById(decodeURIComponent(byId[1]!)) } : routes[path];
   };
 
   const handle = (request: RecordedRequest, rawBody: string) => {
-    const route = routes[request.path];
+    const route = routeFor(request.path);
     // A path the API does not have: the web server's own page, not Mobivate's JSON.
     if (!route) return { status: 404, html: '<html><body><h1>404 Not Found</h1></body></html>' };
     const handler = route[request.method];
@@ -191,6 +378,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     apiKey,
     requests,
     optOuts,
+    messages,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -1,8 +1,9 @@
 /**
  * `npm start`: the main job, offline. Starts the local Mobivate sandbox and runs, through
  * zapier-platform-core's runtime, the connection test and the opt-out lifecycle a resubscribe Zap
- * relies on: add → find → new-opt-out poll → delete → delete again → find again. Prints what a Zap
- * would see, then stops the sandbox.
+ * relies on: add → find → new-opt-out poll → delete → delete again → find again; then a send, a
+ * send to an opted-out number, a batch send and a message lookup. Prints what a Zap would see,
+ * then stops the sandbox.
  */
 import { printOutput, startDemo } from '../sandbox/demo';
 
@@ -52,6 +53,52 @@ const main = async () => {
       inputData: { mobile },
     });
     console.log(`\nFind Opt-Out of "${mobile}" after the delete: ${after.length} found.`);
+
+    const sms = {
+      from: 'Acme',
+      to: mobile,
+      message: 'Welcome back! Your 10% code is BACK10.',
+      reference: 'resub-1',
+    };
+    const sent = await run('creates.send_sms.operation.perform', { inputData: sms });
+    printOutput(`Send SMS to "${mobile}":`, sent, fields('creates', 'send_sms'));
+
+    try {
+      await run('creates.send_sms.operation.perform', {
+        inputData: { ...sms, to: '+44 7700 900456' },
+      });
+    } catch (error) {
+      const halted = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      console.log(
+        `\nSend SMS to an opted-out number stops the step without failing the Zap:\n  ${halted}`,
+      );
+    }
+
+    const batch = await run('creates.send_batch_sms.operation.perform', {
+      inputData: {
+        from: 'Acme',
+        recipients: ['+44 7700 900999', '+44 7700 900456', '+61 412 345 678', '07700 900789'],
+        message: 'Spring sale: 20% off today.',
+        name: 'Spring sale',
+      },
+    });
+    printOutput(
+      'Send Batch SMS to four numbers (one opted out, one without a country code):',
+      batch,
+      fields('creates', 'send_batch_sms'),
+    );
+
+    const message = await run<Record<string, unknown>[]>(
+      'searches.find_message.operation.perform',
+      {
+        inputData: { reference: 'resub-1' },
+      },
+    );
+    printOutput(
+      'Find Message with reference "resub-1":',
+      message[0] ?? {},
+      fields('searches', 'find_message'),
+    );
   } finally {
     await sandbox.close();
   }

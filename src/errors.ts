@@ -67,6 +67,8 @@ export const throwForMobivateError = (
   z: ZObject,
   response: HttpResponse,
   bundle: Bundle,
+  /** For requests that must not be repeated blindly (sends): what an unclear failure means. */
+  ifUncertain = '',
 ): never => {
   const status = response.status;
   const said = whatMobivateSaid(response, bundle);
@@ -106,7 +108,7 @@ export const throwForMobivateError = (
   if (status >= 500) {
     const name = STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : '';
     throw new z.errors.Error(
-      `Mobivate had a problem answering ${request} (HTTP ${status}${name}): ${said}. This is usually temporary: replay the run later, and contact Mobivate support if it keeps happening.`,
+      `Mobivate had a problem answering ${request} (HTTP ${status}${name}): ${said}. ${ifUncertain || 'This is usually temporary: replay the run later, and contact Mobivate support if it keeps happening.'}`,
       'MobivateServerError',
       status,
     );
@@ -124,9 +126,10 @@ export const unexpectedAnswer = (
   response: HttpResponse,
   bundle: Bundle,
   expected: string,
+  ifUncertain?: string,
 ): Error =>
   new z.errors.Error(
-    `Mobivate answered ${requestLine(response)} with HTTP ${response.status} but not with ${expected}: ${excerpt(response.content ?? '', bundle)}. The step stopped rather than report a success it cannot confirm. Check the API Address of your Mobivate connection; if it is right, send this message to Mobivate support.`,
+    `Mobivate answered ${requestLine(response)} with HTTP ${response.status} but not with ${expected}: ${excerpt(response.content ?? '', bundle)}. The step stopped rather than report a success it cannot confirm. ${ifUncertain ?? 'Check the API Address of your Mobivate connection; if it is right, send this message to Mobivate support.'}`,
     'MobivateUnexpectedAnswer',
     response.status,
   );
@@ -158,14 +161,17 @@ export const transportError = (
   error: TransportError & Error,
   origin: string,
   timeoutSeconds: number,
+  ifUncertain = '',
 ): Error => {
   const code = error.code ?? error.errno ?? '';
+  // Refused or unresolved connections sent nothing; anything else may have reached Mobivate.
+  const certainlyNotSent = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(code);
   const reason =
     error.type === 'request-timeout' || error.name === 'AbortError'
       ? `Mobivate did not answer within ${timeoutSeconds} seconds`
       : (NETWORK_REASONS[code] ?? `the request failed (${code || error.type || 'network error'})`);
   return new z.errors.Error(
-    `Could not reach Mobivate at ${origin}: ${reason}. Check the API Address of your Mobivate connection; if it is right, replay the run later.`,
+    `Could not reach Mobivate at ${origin}: ${reason}. ${ifUncertain && !certainlyNotSent ? ifUncertain : 'Check the API Address of your Mobivate connection; if it is right, replay the run later.'}`,
     'MobivateUnreachable',
   );
 };

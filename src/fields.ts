@@ -1,6 +1,8 @@
 import { defineInputField, type ZObject } from 'zapier-platform-core';
 import { getCountries, getCountryCallingCode } from 'libphonenumber-js/min';
+import { readOriginator } from './mobivate';
 import { normaliseMobile } from './phone';
+import { smsParts } from './sms-parts';
 
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
@@ -56,4 +58,81 @@ export const readMobile = (
     );
   }
   return result.mobile;
+};
+
+export const senderField = defineInputField({
+  key: 'from',
+  label: 'From (Sender ID)',
+  type: 'string',
+  required: true,
+  helpText:
+    'The sender recipients see: a name of up to 11 letters and digits (like `Acme`), or a number of up to 15 digits. Some countries only allow registered sender IDs.',
+});
+
+export const messageField = defineInputField({
+  key: 'message',
+  label: 'Message',
+  type: 'text',
+  required: true,
+  helpText:
+    'The text to send. Up to 160 characters fit in one SMS (153 per part beyond that); one character outside the GSM alphabet, such as an emoji or a curly quote, makes it Unicode: 70 per SMS, 67 per part. Each part is billed.',
+});
+
+export const maxPartsField = defineInputField({
+  key: 'max_parts',
+  label: 'Maximum Parts',
+  type: 'integer',
+  required: false,
+  helpText:
+    'Refuse to send a message that needs more SMS parts than this (each part is billed). Leave empty for no limit.',
+});
+
+/** Reads the sender ID input, or stops the step before anything is sent. */
+export const readSender = (z: ZObject, value: unknown): string => {
+  const raw = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  const result = readOriginator(raw);
+  if ('problem' in result) {
+    throw new z.errors.Error(
+      `From (Sender ID) "${raw}" cannot be used: ${result.problem}.`,
+      'InvalidSender',
+    );
+  }
+  return result.originator;
+};
+
+/**
+ * Reads a message text and its SMS encoding and parts, refusing an empty text or one longer than
+ * Maximum Parts before anything is sent.
+ */
+export const readMessage = (z: ZObject, value: unknown, maxParts: unknown, label = 'Message') => {
+  const text =
+    typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  if (!text.trim()) {
+    throw new z.errors.Error(`${label} is empty. Map or type the text to send.`, 'EmptyMessage');
+  }
+  const measured = smsParts(text);
+  const limit = readMaxParts(z, maxParts);
+  if (limit !== undefined && measured.parts > limit) {
+    const why =
+      measured.encoding === 'UCS-2'
+        ? ` It is sent as Unicode (70 characters per SMS, 67 per part) because of "${measured.unicodeCharacter}".`
+        : '';
+    throw new z.errors.Error(
+      `${label} needs ${measured.parts} SMS parts (${measured.units} ${measured.encoding === 'GSM-7' ? 'GSM characters' : 'Unicode characters'}), more than Maximum Parts ${limit}.${why} Shorten the text or raise Maximum Parts.`,
+      'MessageTooLong',
+    );
+  }
+  return { text, encoding: measured.encoding, parts: measured.parts };
+};
+
+const readMaxParts = (z: ZObject, value: unknown): number | undefined => {
+  if (value === undefined || value === null || value === '') return undefined;
+  const parts = Number(value);
+  if (!Number.isInteger(parts) || parts < 1) {
+    throw new z.errors.Error(
+      `Maximum Parts "${String(value)}" cannot be used: enter a whole number of 1 or more, or leave it empty.`,
+      'InvalidMaxParts',
+    );
+  }
+  return parts;
 };

@@ -17,6 +17,10 @@ export const PATHS = {
    * heading's route is missing (see creates/delete-optout.ts).
    */
   optOutLegacyDelete: '/optout',
+  sendSingle: '/send/single',
+  sendBatch: '/send/batch',
+  /** Message log search (GET, §4.1); one message is `${messageLog}/{id}` (§4.2). */
+  messageLog: '/message',
 } as const;
 
 /** Every G1 error example has this body (§8.2). */
@@ -130,4 +134,190 @@ export const resolveApiUrl = (raw: unknown): { origin: string } | { problem: str
     };
   }
   return { origin: url.origin };
+};
+
+/** The G1 route the docs and every client use (§3.1, §11). */
+export const DEFAULT_ROUTE = 'mglobal';
+
+/** G1 batch sends take at most 1,000 messages per request (§3.3, §8.3). */
+export const MAX_BATCH_SIZE = 1000;
+
+/**
+ * G2 wraps answers as {"success": true, "record": {…}} (§8.2), observed on the hosts some accounts
+ * are given; G1 answers with the record itself. Accept both.
+ */
+const unwrapRecord = (body: unknown): unknown =>
+  isObject(body) && body.success === true && isObject(body.record) ? body.record : body;
+
+/** The "message record" a single send answers with (§3.1). */
+export interface SentMessage {
+  id: string;
+  originator: string | null;
+  recipient: string | null;
+  body: string | null;
+  routeId: string | null;
+  reference: string | null;
+  campaignId: string | null;
+}
+
+const optionalString = (value: unknown): string | null =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+
+export const readSentMessage = (body: unknown): SentMessage | undefined => {
+  const record = unwrapRecord(body);
+  if (!isObject(record) || typeof record.id !== 'string' || !record.id) return undefined;
+  return {
+    id: record.id,
+    originator: optionalString(record.originator),
+    recipient: optionalString(record.recipient),
+    // G2 names the text `text` (§9 #6).
+    body: optionalString(record.body ?? record.text),
+    routeId: optionalString(record.routeId),
+    reference: optionalString(record.reference),
+    campaignId: optionalString(record.campaignId),
+  };
+};
+
+/** One recipient of a batch send. */
+export interface BatchRecipient {
+  recipient: string;
+  text: string;
+  reference?: string;
+}
+
+export interface BatchOptions {
+  originator: string;
+  name?: string;
+  scheduleDateTime?: string;
+  excludeOptouts: boolean;
+  excludeDuplicates: boolean;
+  shortenUrls: boolean;
+  spreadHours?: number;
+}
+
+/**
+ * The body of one `POST /send/batch` (§3.3, §9 #6 and #7). The G1 page's table and example call
+ * the list `messages`, but its own response, the archived copy of the same page, the campaign
+ * page and G2 all call it `recipients`, and every one of them names each text `text`. So: a
+ * `recipients` list of objects that each carry originator, recipient and text (what the archived
+ * G1 page requires and G2 accepts as per-recipient overrides), plus G1's required `routeId`.
+ * Sending both keys would risk a double send, so only `recipients` is sent.
+ */
+export const batchRequestBody = (recipients: BatchRecipient[], options: BatchOptions) => ({
+  routeId: DEFAULT_ROUTE,
+  ...(options.name ? { name: options.name } : {}),
+  ...(options.scheduleDateTime ? { scheduleDateTime: options.scheduleDateTime } : {}),
+  excludeOptouts: options.excludeOptouts,
+  excludeDuplicates: options.excludeDuplicates,
+  shortenUrls: options.shortenUrls,
+  ...(options.spreadHours !== undefined ? { spreadHours: options.spreadHours } : {}),
+  recipients: recipients.map(({ recipient, text, reference }) => ({
+    originator: options.originator,
+    recipient,
+    text,
+    ...(reference ? { reference } : {}),
+  })),
+});
+
+/** What a batch send answers: G1 echoes the campaign (§3.3), G2 a record with a count (§3.5). */
+export const readBatchAnswer = (
+  body: unknown,
+): { id: string; name: string | null; accepted: number | undefined } | undefined => {
+  const record = unwrapRecord(body);
+  if (!isObject(record) || typeof record.id !== 'string' || !record.id) return undefined;
+  const accepted = Array.isArray(record.recipients)
+    ? record.recipients.length
+    : typeof record.recipientCount === 'number'
+      ? record.recipientCount
+      : undefined;
+  return { id: record.id, name: optionalString(record.name), accepted };
+};
+
+/** A message log record (§4.2). */
+export interface LoggedMessage {
+  id: string;
+  created: string;
+  modified: string | null;
+  originator: string | null;
+  recipient: string | null;
+  body: string | null;
+  status: string | null;
+  direction: string | null;
+  inReplyTo: string | null;
+  routeId: string | null;
+  parts: number | null;
+  cost: number | null;
+  currency: string | null;
+  senderReference: string | null;
+  campaignId: string | null;
+}
+
+export const readLoggedMessage = (body: unknown): LoggedMessage | undefined => {
+  if (!isObject(body) || typeof body.id !== 'string' || typeof body.created !== 'string')
+    return undefined;
+  const number = (value: unknown) => (typeof value === 'number' ? value : null);
+  return {
+    id: body.id,
+    created: body.created,
+    modified: optionalString(body.modified),
+    originator: optionalString(body.originator),
+    recipient: optionalString(body.recipient),
+    body: optionalString(body.body),
+    status: optionalString(body.status),
+    direction: optionalString(body.direction),
+    inReplyTo: optionalString(body.inReplyTo),
+    routeId: optionalString(body.routeId),
+    parts: number(body.parts),
+    cost: number(body.cost),
+    currency: optionalString(body.currency),
+    senderReference: optionalString(body.senderReference),
+    campaignId: optionalString(body.campaignId),
+  };
+};
+
+/**
+ * Mobivate's timestamps come in several forms (§9 #17): `2023-07-28T03:23:22.000+00:00` (receipts),
+ * `2023-09-01T00:30:36+0000` (incoming, logs), `…Z` (G2) and epoch milliseconds (opt-outs).
+ * Returns ISO-8601 UTC, or undefined when the value is none of them.
+ */
+export const mobivateTimeToIso = (value: unknown): string | undefined => {
+  if (typeof value === 'number' && Number.isFinite(value)) return epochMillisToIso(value);
+  if (typeof value !== 'string') return undefined;
+  const match =
+    /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(
+      value.trim(),
+    );
+  if (!match) return undefined;
+  const [, date, time, zone = 'Z'] = match;
+  const offset = /^[+-]\d{4}$/.test(zone)
+    ? `${zone.slice(0, 3)}:${zone.slice(3)}`
+    : zone.toUpperCase();
+  const millis = Date.parse(`${date}T${time}${offset}`);
+  return Number.isNaN(millis) ? undefined : new Date(millis).toISOString();
+};
+
+/**
+ * Sender IDs (`originator`): at most 11 characters if alphanumeric, at most 15 digits if numeric
+ * (§3.1, §3.4). Returns the originator to send (a numeric one without its "+"), or the problem.
+ */
+export const readOriginator = (raw: string): { originator: string } | { problem: string } => {
+  const text = raw.trim();
+  if (!text) return { problem: 'it is empty. Enter the sender name or number recipients will see' };
+  if (/^\+?[\d\s]+$/.test(text)) {
+    const digits = text.replace(/\D/g, '');
+    return digits.length <= 15
+      ? { originator: digits }
+      : { problem: `a numeric sender ID has at most 15 digits, and this one has ${digits.length}` };
+  }
+  if (!/^[A-Za-z0-9 .&_-]+$/.test(text)) {
+    return {
+      problem:
+        'an alphanumeric sender ID may only use the letters A to Z, digits, spaces and . & _ -',
+    };
+  }
+  return text.length <= 11
+    ? { originator: text }
+    : {
+        problem: `an alphanumeric sender ID has at most 11 characters, and this one has ${text.length}`,
+      };
 };

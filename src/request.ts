@@ -21,6 +21,11 @@ export interface MobivateRequest {
   handles?: readonly number[];
   /** A shorter timeout, for requests that must fit in what is left of a time budget. */
   timeoutMs?: number;
+  /**
+   * For requests that must never be repeated blindly (sends): the sentence that replaces "replay
+   * later" when the request may have been carried out (5xx, timeouts, dropped connections).
+   */
+  ifUncertain?: string;
 }
 
 /** The origin of the connection's API Address, or a Zapier error before anything is sent. */
@@ -34,7 +39,15 @@ export const apiOrigin = (z: ZObject, bundle: Bundle): string => {
 export const callMobivate = async <T = unknown>(
   z: ZObject,
   bundle: Bundle,
-  { method, path, body, params, handles, timeoutMs = REQUEST_TIMEOUT_MS }: MobivateRequest,
+  {
+    method,
+    path,
+    body,
+    params,
+    handles,
+    timeoutMs = REQUEST_TIMEOUT_MS,
+    ifUncertain,
+  }: MobivateRequest,
 ): Promise<HttpResponse<T>> => {
   const origin = apiOrigin(z, bundle);
   let response: HttpResponse<T>;
@@ -45,16 +58,16 @@ export const callMobivate = async <T = unknown>(
       body,
       params,
       timeout: timeoutMs,
-      skipThrowForStatus: handles !== undefined,
+      skipThrowForStatus: handles !== undefined || ifUncertain !== undefined,
     });
   } catch (error) {
     if (isTransportError(error)) {
-      throw transportError(z, error, origin, timeoutMs / 1000);
+      throw transportError(z, error, origin, timeoutMs / 1000, ifUncertain);
     }
     throw error;
   }
   if (response.status >= 400 && !handles?.includes(response.status)) {
-    throwForMobivateError(z, response, bundle);
+    throwForMobivateError(z, response, bundle, ifUncertain);
   }
   return response;
 };

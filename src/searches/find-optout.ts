@@ -1,12 +1,7 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { defaultCountryField, phoneNumberField, readMobile } from '../fields';
-import {
-  DAY_MS,
-  SCAN_LIMITS,
-  listedOptOutOutput,
-  listedOptOutOutputFields,
-  scanOptOuts,
-} from '../optouts';
+import { listedOptOutOutput, listedOptOutOutputFields, scanOptOuts } from '../optouts';
+import { DAY_MS, SCAN_LIMITS } from '../scan';
 import optOutSample from '../samples/optout.json';
 
 export const DEFAULT_LOOKBACK_DAYS = 365;
@@ -57,7 +52,7 @@ export const perform = (async (z, bundle) => {
   if (scan.complete) return [];
   // Not "not found": the scan stopped at its bound, so we do not know.
   throw new z.errors.Error(
-    `Could not finish searching the opt-out list for ${mobile}: it read ${scan.records.length.toLocaleString('en')} opt-outs from the last ${days} days in ${scan.requests} requests without finding it, then stopped to stay within Zapier's time limit. Whether ${mobile} is opted out is unknown. Set Lookback Days lower to search a shorter period.`,
+    `Could not finish searching the opt-out list for ${mobile}: it read ${scan.items.length.toLocaleString('en')} opt-outs from the last ${days} days in ${scan.requests} requests without finding it, then stopped to stay within Zapier's time limit. Whether ${mobile} is opted out is unknown. Set Lookback Days lower to search a shorter period.`,
     'OptOutSearchIncomplete',
   );
 }) satisfies SearchPerform<typeof inputFields>;

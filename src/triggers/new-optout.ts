@@ -1,6 +1,7 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { OPT_OUT_SOURCES } from '../mobivate';
-import { DAY_MS, listedOptOutOutput, listedOptOutOutputFields, scanOptOuts } from '../optouts';
+import { listedOptOutOutput, listedOptOutOutputFields, scanOptOuts } from '../optouts';
+import { DAY_MS } from '../scan';
 import optOutSample from '../samples/optout.json';
 
 /**
@@ -36,12 +37,12 @@ export const perform = (async (z, bundle) => {
     // Returning part of the window could announce old opt-outs and miss the newest ones, since the
     // list's order is undocumented: say so instead.
     throw new z.errors.Error(
-      `More opt-outs were added in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's time limit (${scan.records.length.toLocaleString('en')} read in ${scan.requests} requests). New opt-outs will trigger again once fewer arrive; meanwhile use Find Opt-Out or the Mobivate hub.`,
+      `More opt-outs were added in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's time limit (${scan.items.length.toLocaleString('en')} read in ${scan.requests} requests). New opt-outs will trigger again once fewer arrive; meanwhile use Find Opt-Out or the Mobivate hub.`,
       'OptOutPollIncomplete',
     );
   }
   const source = bundle.inputData.note?.trim().toUpperCase();
-  return scan.records
+  return scan.items
     .filter((record) => !source || record.note?.toUpperCase() === source)
     .sort((a, b) => b.created - a.created || b.id - a.id)
     .map(listedOptOutOutput);

@@ -1,5 +1,5 @@
 import { perform } from '../../src/searches/find-optout';
-import { SCAN_LIMITS } from '../../src/optouts';
+import { SCAN_LIMITS } from '../../src/scan';
 import { appTester, failure, makeBundle, mobivate } from '../helpers';
 import { expectListPage, listedOptOuts } from '../optout-list';
 

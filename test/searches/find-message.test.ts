@@ -1,0 +1,98 @@
+import { perform } from '../../src/searches/find-message';
+import { appTester, failure, makeBundle, mobivate } from '../helpers';
+
+const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
+const run = (inputData: Record<string, unknown>) => appTester(perform, makeBundle(inputData));
+const logged = (id: string, senderReference: string | null) => ({
+  id,
+  created: '2026-11-20T01:10:34+0000',
+  modified: '2026-11-20T01:10:39+0000',
+  originator: 'Acme',
+  recipient: '447700900123',
+  body: 'Hi',
+  status: 'DELIVERED',
+  direction: 'MT',
+  inReplyTo: null,
+  routeId: 'mglobal',
+  parts: 1,
+  cost: 0.01,
+  currency: 'GBP',
+  senderReference,
+  campaignId: null,
+});
+
+beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
+afterEach(() => jest.restoreAllMocks());
+
+describe('Find Message', () => {
+  it('gets a message by id, with times in ISO-8601 UTC', async () => {
+    mobivate().get('/message/9A0C23DD').reply(200, logged('9A0C23DD', 'order-1'));
+
+    const results = await run({ message_id: '9A0C23DD' });
+
+    expect(results).toEqual([
+      {
+        ...logged('9A0C23DD', 'order-1'),
+        created_at: '2026-11-20T01:10:34.000Z',
+        modified_at: '2026-11-20T01:10:39.000Z',
+      },
+    ]);
+  });
+
+  it('returns an empty result for an unknown id', async () => {
+    mobivate().get('/message/nope').reply(404, { code: 404, message: 'Message not found' });
+    await expect(run({ message_id: 'nope' })).resolves.toEqual([]);
+  });
+
+  it('finds a reference in the last 30 days of the log, page by page', async () => {
+    const page = (n: number) =>
+      mobivate()
+        .get('/message')
+        .query({
+          startDate: '2026-10-27T12:00:00+0000',
+          endDate: '2026-11-27T12:00:00+0000',
+          page: String(n),
+          pageSize: '1000',
+        });
+    page(1).reply(
+      200,
+      Array.from({ length: 1000 }, (_, i) => logged(`m${i}`, null)),
+    );
+    page(2).reply(200, [logged('x', 'other'), logged('hit', 'order-7')]);
+
+    expect(await run({ reference: 'order-7' })).toEqual([
+      expect.objectContaining({ id: 'hit', senderReference: 'order-7' }),
+    ]);
+  });
+
+  it('returns an empty result when the whole window was read', async () => {
+    mobivate()
+      .get('/message')
+      .query(true)
+      .reply(200, [logged('x', 'other')]);
+    await expect(run({ reference: 'order-7' })).resolves.toEqual([]);
+  });
+
+  it('says it could not finish instead of "not found"', async () => {
+    mobivate()
+      .get('/message')
+      .query(true)
+      .times(25)
+      .reply(200, () =>
+        Array.from({ length: 1000 }, (_, i) => logged(`m${Math.random()}${i}`, null)),
+      );
+    const result = await failure(run({ reference: 'order-7' }));
+    expect(result).toMatchObject({ code: 'MessageSearchIncomplete' });
+  });
+
+  it('needs an id or a reference', async () => {
+    expect((await failure(run({}))).message).toBe(
+      'Fill in Message ID or Reference to find a message.',
+    );
+  });
+
+  it('fails on a record that is not a message', async () => {
+    mobivate().get('/message/x').reply(200, { ok: true });
+    expect((await failure(run({ message_id: 'x' }))).code).toBe('MobivateUnexpectedAnswer');
+  });
+});
