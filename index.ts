@@ -8,6 +8,9 @@ import sendSms from './src/creates/send-sms';
 import { afters, befores } from './src/middleware';
 import findMessage from './src/searches/find-message';
 import findOptOut from './src/searches/find-optout';
+import newDeliveryReceipt from './src/triggers/new-delivery-receipt';
+import newIncomingSms from './src/triggers/new-incoming-sms';
+import newLinkClick from './src/triggers/new-link-click';
 import newOptOut from './src/triggers/new-optout';
 
 export default defineApp({
@@ -23,6 +26,9 @@ export default defineApp({
   },
   triggers: {
     [newOptOut.key]: newOptOut,
+    [newIncomingSms.key]: newIncomingSms,
+    [newDeliveryReceipt.key]: newDeliveryReceipt,
+    [newLinkClick.key]: newLinkClick,
   },
   creates: {
     [addOptOut.key]: addOptOut,

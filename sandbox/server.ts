@@ -65,8 +65,60 @@ export interface Sandbox {
   optOuts: Map<string, SandboxOptOut>;
   /** The message log: every message sent through the sandbox, oldest first. */
   messages: SandboxMessage[];
+  /** The URL registered for each webhook event type (one per type, §5.1). */
+  webhooks: Map<WebhookType, string>;
+  /**
+   * Posts a webhook payload (by default the docs' example for the type) to the URL registered for
+   * it, as Mobivate would, and returns the receiver's status.
+   */
+  push(type: WebhookType, payload?: Record<string, unknown>): Promise<number>;
   close(): Promise<void>;
 }
+
+export type WebhookType = 'incoming' | 'receipt' | 'click';
+
+/** The payload examples of the webhook pages (§5.3, §5.4, §5.5), with this machine's clock. */
+export const examplePayload = (type: WebhookType, now = Date.now()): Record<string, unknown> => {
+  const offsetTime = logTime(now);
+  switch (type) {
+    case 'incoming':
+      return {
+        id: `1C9A658F0A931B317B6A53BB${String(now % 1e8).padStart(8, '0')}`,
+        originator: '447700900123',
+        recipient: '12345',
+        body: 'STOP',
+        created: offsetTime,
+        inReplyTo: '961AEAEB0A000A9D2FBD4671D07705FE',
+        logicalMessageId: '6EE262430A931B3127AFD4F044FC0622',
+        ownerUserId: '94B8CC070A000A9D2FBD467124131CA6',
+      };
+    case 'receipt':
+      return {
+        deliveryMessageId: '9A85B95E0A000A9D2FBD46710388AD54',
+        batchId: '9A85B9110A000A9D2FBD4671D691C328',
+        clientReference: null,
+        // The receipts' own form: milliseconds and a colon in the offset (§9 #17).
+        created: new Date(now).toISOString().replace('Z', '+00:00'),
+        status: 'DELIVERED',
+        statusCode: 1,
+        parts: 1,
+        hlr: null,
+      };
+    case 'click':
+      return {
+        mobile: '4400001234',
+        messageId: '9AEC3BB90A000A9D2FBD467178FF6827',
+        batchId: '9AEC3B590A000A9D2FBD4671C4D151BF',
+        clientRef: 'ref-001',
+        browser: 'Safari',
+        country: 'United Kingdom',
+        ipAddress: '1.1.1.1',
+        iso2l: 'UK',
+        os: 'Mac OS X',
+        url: 'http://vimeo.com/751393851?autoplay=1',
+      };
+  }
+};
 
 const DEFAULT_ROUTE = 'mglobal';
 const MAX_BATCH = 1000;
@@ -310,6 +362,41 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       return message ? { status: 200, body: message } : error(404, 'Message not found');
     };
 
+  const webhooks = new Map<WebhookType, string>();
+  const registerWebhook =
+    (type: WebhookType): Handler =>
+    ({ body }) => {
+      const url = (body as { url?: unknown } | undefined)?.url;
+      // The docs ask for a public HTTPS address; loopback http is allowed here for local receivers.
+      if (typeof url !== 'string' || !/^(https:\/\/|http:\/\/127\.0\.0\.1[:/])/.test(url)) {
+        return error(400, 'url: must be an https URL');
+      }
+      webhooks.set(type, url);
+      return { status: 200, body: { message: 'Webhook updated successfully' } };
+    };
+
+  const push = async (type: WebhookType, payload = examplePayload(type, now())) => {
+    const url = webhooks.get(type);
+    if (!url) throw new Error(`No URL is registered for ${type} webhooks`);
+    if (type === 'incoming') {
+      logMessage({
+        ...(payload as Pick<
+          SandboxMessage,
+          'id' | 'originator' | 'recipient' | 'body' | 'created'
+        >),
+        direction: 'MO',
+        status: 'RECEIVED',
+        routeId: null,
+      });
+    }
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(payload),
+    });
+    return response.status;
+  };
+
   const routes: Record<string, Partial<Record<string, Handler>>> = {
     '/auth/test': { GET: () => ({ status: 200, body: { message: 'API Key is valid' } }) },
     '/addressbook/optout': {
@@ -321,10 +408,28 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     '/send/single': { POST: sendSingle },
     '/send/batch': { POST: sendBatch },
     '/message': { GET: searchMessages },
+    '/webhooks/incoming': { POST: registerWebhook('incoming') },
+    '/webhooks/receipt': { POST: registerWebhook('receipt') },
+    '/webhooks/click': { POST: registerWebhook('click') },
   };
   const routeFor = (path: string) => {
     const byId = /^\/message\/([^/]+)$/.exec(path);
     return byId ? { GET: messageById(decodeURIComponent(byId[1]!)) } : routes[path];
+  };
+
+  /** Not Mobivate's: lets `npm run sandbox:push` make the running sandbox post a webhook. */
+  const pushFromCommandLine = async (path: string) => {
+    const type = /^\/_sandbox\/push\/(incoming|receipt|click)$/.exec(path)?.[1] as
+      WebhookType | undefined;
+    if (!type) return undefined;
+    try {
+      return {
+        status: 200,
+        body: { type, url: webhooks.get(type), receiverStatus: await push(type) },
+      };
+    } catch (pushError) {
+      return error(409, pushError instanceof Error ? pushError.message : String(pushError));
+    }
   };
 
   const handle = (request: RecordedRequest, rawBody: string) => {
@@ -359,14 +464,16 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
         body,
       };
       requests.push(request);
-      const answer = handle(request, rawBody);
-      if ('html' in answer && answer.html !== undefined) {
-        res.writeHead(answer.status, { 'Content-Type': 'text/html' });
-        res.end(answer.html);
-      } else {
-        res.writeHead(answer.status, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(answer.body));
-      }
+      void (async () => {
+        const answer = (await pushFromCommandLine(request.path)) ?? handle(request, rawBody);
+        if ('html' in answer && answer.html !== undefined) {
+          res.writeHead(answer.status, { 'Content-Type': 'text/html' });
+          res.end(answer.html);
+        } else {
+          res.writeHead(answer.status, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify(answer.body));
+        }
+      })();
     });
   });
 
@@ -379,6 +486,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     requests,
     optOuts,
     messages,
+    webhooks,
+    push,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

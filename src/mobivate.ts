@@ -321,3 +321,231 @@ export const readOriginator = (raw: string): { originator: string } | { problem:
         problem: `an alphanumeric sender ID has at most 11 characters, and this one has ${text.length}`,
       };
 };
+
+/** Webhook registration: one URL per event type and account, replaced by each POST (§5.1). */
+export const WEBHOOK_PATHS = {
+  incoming: '/webhooks/incoming',
+  receipt: '/webhooks/receipt',
+  click: '/webhooks/click',
+} as const;
+export type WebhookEvent = keyof typeof WEBHOOK_PATHS;
+
+/** Delivery statuses (§5.3). Whether one is final is not documented: interim are 2 and 8 to 10. */
+export const DELIVERY_STATUSES: Record<
+  number,
+  { status: string; description: string; final: boolean; failure: boolean }
+> = {
+  1: { status: 'DELIVERED', description: 'Delivered to the handset', final: true, failure: false },
+  2: { status: 'ACCEPTED', description: 'Accepted by the carrier', final: false, failure: false },
+  3: {
+    status: 'EXPIRED',
+    description: 'Could not be delivered in time (for example, the phone was off)',
+    final: true,
+    failure: true,
+  },
+  4: { status: 'DELETED', description: 'Deleted', final: true, failure: true },
+  5: {
+    status: 'UNDELIVERABLE',
+    description: 'Could not be delivered (for example, the number does not exist)',
+    final: true,
+    failure: true,
+  },
+  6: { status: 'UNKNOWN', description: 'Unknown error', final: true, failure: true },
+  7: { status: 'REJECTED', description: 'Rejected', final: true, failure: true },
+  8: {
+    status: 'INTERIM_QUEUED',
+    description: 'Queued by the next provider',
+    final: false,
+    failure: false,
+  },
+  9: {
+    status: 'INTERIM_ACKNOWLEDGED',
+    description: 'Acknowledged by the next provider',
+    final: false,
+    failure: false,
+  },
+  10: { status: 'RETRY', description: 'Delivery will be retried', final: false, failure: false },
+  11: {
+    status: 'FAILED_NACK',
+    description: 'Accepted but not delivered',
+    final: true,
+    failure: true,
+  },
+  12: {
+    status: 'FAILED_NOROUTE',
+    description: 'The provider could not route it',
+    final: true,
+    failure: true,
+  },
+  17: {
+    status: 'FAILED_INSUFFICIENT_CREDIT',
+    description: 'Account credit too low',
+    final: true,
+    failure: true,
+  },
+  18: {
+    status: 'FAILED_ORIGINATOR_RECIPIENT_EQUAL',
+    description: 'Sender and recipient are the same',
+    final: true,
+    failure: true,
+  },
+  19: {
+    status: 'FAILED_RECIPIENT_BLACKLISTED',
+    description: 'Recipient blacklisted',
+    final: true,
+    failure: true,
+  },
+  20: {
+    status: 'FAILED_ORIGINATOR_REJECTED',
+    description: 'Sender ID rejected',
+    final: true,
+    failure: true,
+  },
+  21: {
+    status: 'FAILED_ROUTE_INVALID',
+    description: 'The route cannot reach this recipient',
+    final: true,
+    failure: true,
+  },
+  22: {
+    status: 'FAILED_LIMITS_EXCEEDED',
+    description: 'Account limits exceeded',
+    final: true,
+    failure: true,
+  },
+  24: { status: 'FAILED_EXHAUSTED', description: 'Retries exhausted', final: true, failure: true },
+  28: {
+    status: 'FAILED_INTERNAL_ERROR',
+    description: 'Internal error',
+    final: true,
+    failure: true,
+  },
+  29: {
+    status: 'FAILED_UNKNOWN',
+    description: 'Failed for an unknown reason',
+    final: true,
+    failure: true,
+  },
+};
+
+/** A delivery status code from its name, for message log records, which carry only the name. */
+export const deliveryStatusCode = (status: string | null): number | undefined => {
+  const entry = Object.entries(DELIVERY_STATUSES).find(([, known]) => known.status === status);
+  return entry ? Number(entry[0]) : undefined;
+};
+
+/** The delivery receipt payload (§5.3). */
+export interface DeliveryReceipt {
+  deliveryMessageId: string;
+  batchId: string | null;
+  clientReference: string | null;
+  created: string;
+  status: string | null;
+  statusCode: number | null;
+  parts: number | null;
+  hlr: unknown;
+}
+
+export const readDeliveryReceipt = (body: unknown): DeliveryReceipt | undefined => {
+  if (!isObject(body) || typeof body.deliveryMessageId !== 'string' || !body.deliveryMessageId)
+    return undefined;
+  if (typeof body.created !== 'string') return undefined;
+  const statusCode =
+    typeof body.statusCode === 'number' ? body.statusCode : Number(body.statusCode);
+  return {
+    deliveryMessageId: body.deliveryMessageId,
+    batchId: optionalString(body.batchId),
+    clientReference: optionalString(body.clientReference),
+    created: body.created,
+    status: optionalString(body.status),
+    statusCode: Number.isInteger(statusCode) ? statusCode : null,
+    parts: typeof body.parts === 'number' ? body.parts : null,
+    hlr: body.hlr ?? null,
+  };
+};
+
+/** The incoming message payload (§5.4). */
+export interface IncomingMessage {
+  id: string;
+  originator: string;
+  recipient: string | null;
+  body: string;
+  created: string;
+  inReplyTo: string | null;
+  logicalMessageId: string | null;
+  ownerUserId: string | null;
+}
+
+export const readIncomingMessage = (body: unknown): IncomingMessage | undefined => {
+  if (!isObject(body) || typeof body.id !== 'string' || !body.id) return undefined;
+  if (typeof body.originator !== 'string' || typeof body.created !== 'string') return undefined;
+  return {
+    id: body.id,
+    originator: body.originator,
+    recipient: optionalString(body.recipient),
+    body: typeof body.body === 'string' ? body.body : '',
+    created: body.created,
+    inReplyTo: optionalString(body.inReplyTo),
+    logicalMessageId: optionalString(body.logicalMessageId),
+    ownerUserId: optionalString(body.ownerUserId),
+  };
+};
+
+/** The short-URL click payload (§5.5): no id and no time of its own. */
+export interface LinkClick {
+  messageId: string | null;
+  mobile: string | null;
+  batchId: string | null;
+  clientRef: string | null;
+  browser: string | null;
+  os: string | null;
+  country: string | null;
+  iso2l: string | null;
+  ipAddress: string | null;
+  url: string;
+}
+
+export const readLinkClick = (body: unknown): LinkClick | undefined => {
+  if (!isObject(body) || typeof body.url !== 'string' || !body.url) return undefined;
+  if (typeof body.messageId !== 'string' && typeof body.mobile !== 'string') return undefined;
+  return {
+    messageId: optionalString(body.messageId),
+    mobile: optionalString(body.mobile),
+    batchId: optionalString(body.batchId),
+    clientRef: optionalString(body.clientRef),
+    browser: optionalString(body.browser),
+    os: optionalString(body.os),
+    country: optionalString(body.country),
+    iso2l: optionalString(body.iso2l),
+    ipAddress: optionalString(body.ipAddress),
+    url: body.url,
+  };
+};
+
+/** An incoming message as the message log has it (direction MO), in the webhook's shape. */
+export const incomingFromLog = (log: LoggedMessage): IncomingMessage => ({
+  id: log.id,
+  originator: log.originator ?? '',
+  recipient: log.recipient,
+  body: log.body ?? '',
+  created: log.created,
+  inReplyTo: log.inReplyTo,
+  logicalMessageId: null,
+  ownerUserId: null,
+});
+
+/**
+ * A sent message's latest status as the message log has it (direction MT), in the delivery
+ * receipt's shape: the log's id is the receipt's deliveryMessageId, its senderReference the
+ * receipt's clientReference (§9 #18), and its last update the time of the status.
+ */
+export const receiptFromLog = (log: LoggedMessage): DeliveryReceipt => ({
+  deliveryMessageId: log.id,
+  batchId: null,
+  clientReference: log.senderReference,
+  created: log.modified ?? log.created,
+  status: log.status,
+  statusCode: deliveryStatusCode(log.status) ?? null,
+  parts: log.parts,
+  hlr: null,
+});

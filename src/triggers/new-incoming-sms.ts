@@ -1,0 +1,147 @@
+import {
+  defineInputFields,
+  defineTrigger,
+  type WebhookTriggerPerform,
+  type WebhookTriggerPerformList,
+} from 'zapier-platform-core';
+import { incomingFromLog, readIncomingMessage, type IncomingMessage } from '../mobivate';
+import {
+  isoOrNow,
+  itemsFromHook,
+  leaveRegistered,
+  recentLoggedMessages,
+  replaceWebhookField,
+  subscribeTo,
+} from '../webhooks';
+
+/** Replies that ask to stop messages, compared whole, trimmed and case-insensitive. */
+const OPT_OUT_KEYWORDS = new Set([
+  'STOP',
+  'STOPALL',
+  'STOP ALL',
+  'UNSUBSCRIBE',
+  'CANCEL',
+  'END',
+  'QUIT',
+  'OPTOUT',
+  'OPT OUT',
+  'OPT-OUT',
+  'REVOKE',
+]);
+
+export const isOptOutKeyword = (body: string): boolean =>
+  OPT_OUT_KEYWORDS.has(
+    body
+      .trim()
+      .replace(/[.!]+$/, '')
+      .replace(/\s+/g, ' ')
+      .toUpperCase(),
+  );
+
+const inputFields = defineInputFields([
+  replaceWebhookField('incoming messages'),
+  {
+    key: 'keyword',
+    label: 'Keyword',
+    type: 'string',
+    required: false,
+    helpText:
+      'Only trigger for messages with this word (not case-sensitive). Leave empty for every message.',
+  },
+  {
+    key: 'keyword_match',
+    label: 'Keyword Position',
+    type: 'string',
+    required: false,
+    default: 'starts_with',
+    choices: [
+      { value: 'starts_with', sample: 'starts_with', label: 'The message starts with it' },
+      { value: 'contains', sample: 'contains', label: 'The message contains it' },
+    ],
+  },
+]);
+
+const toItem = (message: IncomingMessage) => ({
+  ...message,
+  created_at: isoOrNow(message.created),
+  is_opt_out_keyword: isOptOutKeyword(message.body),
+});
+
+type Item = ReturnType<typeof toItem>;
+
+const matchesKeyword =
+  (inputData: { keyword?: string; keyword_match?: string }) => (item: Item) => {
+    const keyword = inputData.keyword?.trim().toUpperCase();
+    if (!keyword) return true;
+    const body = item.body.trim().toUpperCase();
+    return inputData.keyword_match === 'contains'
+      ? body.includes(keyword)
+      : body.startsWith(keyword);
+  };
+
+export const perform = (async (z, bundle) =>
+  itemsFromHook(
+    z,
+    bundle,
+    'an incoming message',
+    readIncomingMessage,
+    toItem,
+    matchesKeyword(bundle.inputData),
+  )) satisfies WebhookTriggerPerform<typeof inputFields>;
+
+export const performList = (async (z, bundle) =>
+  (await recentLoggedMessages(z, bundle, 'MO'))
+    .map(incomingFromLog)
+    .map(toItem)
+    .filter(matchesKeyword(bundle.inputData))) satisfies WebhookTriggerPerformList<
+  typeof inputFields
+>;
+
+export const performSubscribe = subscribeTo('incoming');
+export const performUnsubscribe = leaveRegistered;
+
+export default defineTrigger({
+  key: 'new_incoming_sms',
+  noun: 'Incoming SMS',
+  display: {
+    label: 'New Incoming SMS',
+    description:
+      'Triggers when someone sends a text message to your Mobivate number, for example a reply.',
+  },
+  operation: {
+    type: 'hook',
+    inputFields,
+    perform,
+    performList,
+    performSubscribe,
+    performUnsubscribe,
+    sample: {
+      id: '1C9A658F0A931B317B6A53BB42EC3571',
+      originator: '447700900123',
+      recipient: '12345',
+      body: 'STOP',
+      created: '2023-09-01T00:30:36+0000',
+      created_at: '2023-09-01T00:30:36.000Z',
+      inReplyTo: '961AEAEB0A000A9D2FBD4671D07705FE',
+      logicalMessageId: '6EE262430A931B3127AFD4F044FC0622',
+      ownerUserId: '94B8CC070A000A9D2FBD467124131CA6',
+      is_opt_out_keyword: true,
+    },
+    outputFields: [
+      { key: 'id', label: 'Message ID', type: 'string' },
+      { key: 'originator', label: 'From (Sender’s Number)', type: 'string' },
+      { key: 'recipient', label: 'To (Your Number or Shortcode)', type: 'string' },
+      { key: 'body', label: 'Message', type: 'string' },
+      { key: 'created', label: 'Received (As Sent by Mobivate)', type: 'string' },
+      { key: 'created_at', label: 'Received At', type: 'datetime' },
+      { key: 'inReplyTo', label: 'In Reply To Message ID', type: 'string' },
+      { key: 'logicalMessageId', label: 'Batch ID', type: 'string' },
+      { key: 'ownerUserId', label: 'Mobivate User ID', type: 'string' },
+      {
+        key: 'is_opt_out_keyword',
+        label: 'Is an Opt-Out Keyword (STOP, UNSUBSCRIBE, …)',
+        type: 'boolean',
+      },
+    ],
+  },
+});
