@@ -14,4 +14,5 @@ module.exports = {
     global: { lines: 90 },
   },
   coverageReporters: ['text-summary', 'text'],
+  reporters: ['default', '<rootDir>/test/reliability/reporter.js'],
 };

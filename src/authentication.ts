@@ -58,7 +58,7 @@ export default {
       type: 'string',
       required: false,
       default: DEFAULT_API_URL,
-      helpText: `Leave as \`${DEFAULT_API_URL}\` unless Mobivate gave your account another API address. Only \`https://\` and the host name (and port), with no path.`,
+      helpText: `Leave as \`${DEFAULT_API_URL}\` unless Mobivate gave your account another API address ([Mobivate's API documentation](https://wiki.mobivatebulksms.com) says it is provided on request). Only \`https://\` and the host name (and port), with no path.`,
     },
   ],
   test: testConnection,

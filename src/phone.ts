@@ -50,7 +50,20 @@ const describeCountry = (country: CountryCode | undefined, number?: PhoneNumber)
       ? `with country code +${number.countryCallingCode}`
       : 'anywhere';
 
-const accept = (number: PhoneNumber): MobileResult => ({ mobile: number.number.slice(1) });
+/**
+ * Some countries' metadata allows numbers of a few digits (service numbers); no number that can
+ * receive an SMS has fewer than 7 digits in all (Niue's +683 1234 is the shortest plan).
+ */
+const MIN_INTERNATIONAL_DIGITS = 7;
+
+const accept = (number: PhoneNumber): MobileResult => {
+  const mobile = number.number.slice(1);
+  return mobile.length >= MIN_INTERNATIONAL_DIGITS
+    ? { mobile }
+    : {
+        problem: `it is too short for a mobile number (${mobile.length} digits with the country code)`,
+      };
+};
 
 const parseInternational = (text: string): MobileResult => {
   const number = parsePhoneNumberFromString(text);

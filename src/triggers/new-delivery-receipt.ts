@@ -124,6 +124,7 @@ export default defineTrigger({
       { key: 'is_final', label: 'Is Final', type: 'boolean' },
       { key: 'is_failure', label: 'Is a Failure', type: 'boolean' },
       { key: 'parts', label: 'SMS Parts', type: 'integer' },
+      { key: 'hlr', label: 'Number Lookup (HLR) Result' },
     ],
   },
 });

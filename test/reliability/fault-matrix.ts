@@ -1,0 +1,314 @@
+/**
+ * Every operation × every fault, through core's runtime (the *.test.ts files beside this one each
+ * run a share of the operations: core's handler exits a process that has run more than 250
+ * invocations while holding much memory, as a Zapier worker should, and jest keeps one process
+ * per test file). The expected outcome of each pair is
+ * declared below; anything else (an unhandled TypeError, a success where something failed, a
+ * step that outlasts the time bound) fails the suite. Runs with a distinctive API key and checks
+ * that it never reaches an error message, an output or a log line.
+ */
+import nock from 'nock';
+import { REQUEST_TIMEOUT_MS } from '../../src/request';
+import { API_KEY, API_URL, authData } from '../helpers';
+import type { OperationCase } from './operations';
+import { runMethod, userMessage } from './runner';
+import { recordReliability } from './report';
+
+/** Zapier stops a step after 30 seconds; every pair must end well before. */
+const TIME_BOUND_MS = 25_000;
+
+type Expected =
+  | { outcome: 'success' }
+  | {
+      outcome: 'AppError' | 'ExpiredAuthError' | 'ThrottledError' | 'HaltedError';
+      message: RegExp;
+    };
+
+interface Fault {
+  name: string;
+  /** Installs the fault for every request of one HTTP method; returns the bundle changes it needs. */
+  inject: (operation: OperationCase) => Record<string, unknown> | void;
+  expected: Expected;
+  /** The server never answers: run on simulated time. */
+  hangs?: boolean;
+}
+
+const json = { 'Content-Type': 'application/json' };
+const html = { 'Content-Type': 'text/html' };
+const every = (operation: OperationCase) => nock(API_URL).persist().intercept(/.*/, operation.http);
+const error = (outcome: Exclude<Expected['outcome'], 'success'>, message: RegExp): Expected => ({
+  outcome,
+  message,
+});
+const success: Expected = { outcome: 'success' };
+const padding = 'x'.repeat(5_000);
+
+const FAULTS: Fault[] = [
+  {
+    name: '400 with Mobivate’s JSON',
+    inject: (o) =>
+      void every(o).reply(400, { code: 400, message: `Invalid request for ${API_KEY}` }, json),
+    expected: error('AppError', /rejected the request .*"Invalid request for :censored:"/),
+  },
+  {
+    name: '400 with a non-JSON body',
+    inject: (o) => void every(o).reply(400, 'Bad Request'),
+    expected: error('AppError', /rejected the request .*"Bad Request"/),
+  },
+  {
+    name: '401',
+    inject: (o) => void every(o).reply(401, { code: 401, message: 'Unauthorized' }, json),
+    expected: error(
+      'ExpiredAuthError',
+      /no longer accepts this connection's API key \("Unauthorized"\)/,
+    ),
+  },
+  {
+    name: '402',
+    inject: (o) => void every(o).reply(402, { code: 402, message: 'Insufficient funds' }, json),
+    expected: error('AppError', /out of credit \("Insufficient funds"\)/),
+  },
+  {
+    name: '403',
+    inject: (o) => void every(o).reply(403, { code: 403, message: 'Forbidden' }, json),
+    expected: error('AppError', /refused .* \("Forbidden"\)\. The API key may lack the permission/),
+  },
+  {
+    name: '404 with Mobivate’s JSON',
+    inject: (o) => void every(o).reply(404, { code: 404, message: 'Not found' }, json),
+    expected: error('AppError', /with HTTP 404: "Not found"/),
+  },
+  {
+    name: '405',
+    inject: (o) => void every(o).reply(405, '<h1>Method Not Allowed</h1>', html),
+    expected: error('AppError', /with HTTP 405: "Method Not Allowed"/),
+  },
+  {
+    name: '409',
+    inject: (o) => void every(o).reply(409, { code: 409, message: 'Conflict' }, json),
+    expected: error('AppError', /with HTTP 409: "Conflict"/),
+  },
+  {
+    name: '422',
+    inject: (o) => void every(o).reply(422, { code: 422, message: 'Unprocessable' }, json),
+    expected: error('AppError', /with HTTP 422: "Unprocessable"/),
+  },
+  {
+    name: '429 with Retry-After in seconds',
+    inject: (o) =>
+      void every(o).reply(
+        429,
+        { code: 429, message: 'Slow down' },
+        { ...json, 'Retry-After': '30' },
+      ),
+    expected: error('ThrottledError', /"Slow down"\); Zapier will try again in 30 seconds/),
+  },
+  {
+    name: '429 with Retry-After as an HTTP date',
+    inject: (o) =>
+      void every(o).reply(429, 'Slow down', {
+        'Retry-After': new Date(Date.now() + 90_000).toUTCString(),
+      }),
+    expected: error('ThrottledError', /Zapier will try again in (8\d|9\d) seconds/),
+  },
+  {
+    name: '429 without Retry-After',
+    inject: (o) => void every(o).reply(429, ''),
+    expected: error('ThrottledError', /Zapier will try again shortly/),
+  },
+  {
+    name: '500',
+    inject: (o) => void every(o).reply(500, { code: 500, message: 'Internal error' }, json),
+    expected: error('AppError', /HTTP 500 Internal Server Error\): "Internal error"/),
+  },
+  {
+    name: '502 with an HTML page',
+    inject: (o) =>
+      void every(o).reply(
+        502,
+        `<html><head><title>x</title><style>b{}</style></head><body><h1>502 Bad Gateway</h1>${API_KEY}</body></html>`,
+        html,
+      ),
+    expected: error('AppError', /HTTP 502 Bad Gateway\): "x 502 Bad Gateway :censored:"/),
+  },
+  {
+    name: '503',
+    inject: (o) => void every(o).reply(503, ''),
+    expected: error('AppError', /HTTP 503 Service Unavailable\): \(an empty body\)/),
+  },
+  {
+    name: '504',
+    inject: (o) => void every(o).reply(504, 'upstream timed out'),
+    expected: error('AppError', /HTTP 504 Gateway Timeout\): "upstream timed out"/),
+  },
+  {
+    name: 'connection reset',
+    inject: (o) => void every(o).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' }),
+    expected: error('AppError', /Could not reach Mobivate at .*: the connection was reset/),
+  },
+  {
+    name: 'refused connection',
+    // A real closed loopback port, not a simulation.
+    inject: () => {
+      nock.enableNetConnect('127.0.0.1:1');
+      return { authData: authData({ api_url: 'http://127.0.0.1:1' }) };
+    },
+    expected: error(
+      'AppError',
+      /Could not reach Mobivate at http:\/\/127\.0\.0\.1:1: the server refused the connection/,
+    ),
+  },
+  {
+    name: 'server never answers',
+    hangs: true,
+    inject: (o) =>
+      void every(o)
+        .delay(10 * REQUEST_TIMEOUT_MS)
+        .reply(200, {}),
+    expected: error('AppError', /did not answer within 12 seconds/),
+  },
+  {
+    name: 'truncated JSON',
+    inject: (o) => void every(o).reply(200, '{"id": "9A0C', json),
+    expected: error('AppError', /but not with .*: "\{"id": "9A0C"/),
+  },
+  {
+    name: '200 with null',
+    inject: (o) => void every(o).reply(200, 'null', json),
+    expected: error('AppError', /but not with/),
+  },
+  {
+    name: '200 with the wrong container',
+    inject: (o) => void every(o).reply(200, o.container === 'list' ? { records: [] } : [o.valid()]),
+    expected: error('AppError', /but not with/),
+  },
+  {
+    name: '200 with required fields missing',
+    inject: (o) =>
+      void every(o).reply(200, o.container === 'list' ? [{ note: 'MO' }] : { note: 'MO' }),
+    expected: error('AppError', /but not with/),
+  },
+  {
+    name: '200 with extra unknown fields',
+    inject: (o) =>
+      void every(o).reply(
+        200,
+        addFields(o.valid(), { unexpected: { nested: [1, 2] }, another: 'x' }),
+      ),
+    expected: success,
+  },
+  {
+    name: '200 with a very large body (5 MB)',
+    inject: (o) =>
+      void every(o).reply(200, addFields(o.valid(), { padding: padding.repeat(1000) })),
+    expected: success,
+  },
+];
+
+function addFields(
+  body: ReturnType<OperationCase['valid']>,
+  fields: Record<string, unknown>,
+): nock.Body {
+  return Array.isArray(body)
+    ? body.map((item) => ({ ...item, ...fields }))
+    : { ...body, ...fields };
+}
+
+/** Where one operation's documented answers give a fault a different, correct meaning. */
+const SPECIAL: Record<string, Record<string, Expected>> = {
+  'connection test': {
+    '401': error('AppError', /^Mobivate did not accept this API key \("Unauthorized"\)/),
+    // G2 documents a 200 without a body: nothing is required of it.
+    '200 with required fields missing': success,
+    '200 with the wrong container': error('AppError', /but not with a JSON answer/),
+  },
+  'Add Opt-Out': { '409': success },
+  'Delete Opt-Out': {
+    '404 with Mobivate’s JSON': success,
+    '405': error('AppError', /The opt-out endpoint was not found at this API Address/),
+  },
+  'Send SMS': {
+    // Mobivate's 403 for an opted-out recipient halts (see the Send SMS tests); a bare "Forbidden"
+    // is not about the recipient, and halting on it would hide a key that cannot send.
+    '403': error(
+      'AppError',
+      /^Mobivate refused to send \("Forbidden"\)\. The API key may lack the permission/,
+    ),
+    '500': error('AppError', /HTTP 500 .*The message may or may not have been sent/),
+    'connection reset': error(
+      'AppError',
+      /connection was reset .*The message may or may not have been sent/,
+    ),
+    'server never answers': error(
+      'AppError',
+      /did not answer within 12 seconds\. The message may or may not have been sent/,
+    ),
+  },
+  'Send Batch SMS': {
+    '500': error('AppError', /HTTP 500 .*The message may or may not have been sent/),
+    'server never answers': error(
+      'AppError',
+      /did not answer within 12 seconds\. The message may or may not have been sent/,
+    ),
+  },
+  'Find Message by id': { '404 with Mobivate’s JSON': success },
+  ...Object.fromEntries(
+    ['new_incoming_sms', 'new_delivery_receipt', 'new_link_click'].map((key) => [
+      `${key} subscribe`,
+      { '200 with required fields missing': success },
+    ]),
+  ),
+};
+
+export const describeFaultMatrix = (operations: OperationCase[]) => {
+  const pairs = operations.flatMap((operation) =>
+    FAULTS.map(
+      (fault) =>
+        [operation, fault, SPECIAL[operation.name]?.[fault.name] ?? fault.expected] as const,
+    ),
+  );
+
+  afterAll(() => recordReliability('operation × fault pairs', pairs.length));
+
+  describe.each(
+    pairs.map(
+      ([operation, fault, expected]) =>
+        [`${operation.name} × ${fault.name}`, operation, fault, expected] as const,
+    ),
+  )('%s', (_title, operation, fault, expected) => {
+    it(expected.outcome === 'success' ? 'succeeds' : `stops with ${expected.outcome}`, async () => {
+      if (fault.hangs)
+        jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+      const started = Date.now();
+      try {
+        const changes = fault.inject(operation) ?? {};
+        const running = runMethod(operation.method, {
+          authData: authData(),
+          inputData: operation.inputData,
+          ...operation.bundle,
+          ...changes,
+        });
+        if (fault.hangs) await jest.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS + 1);
+        const { result, error: thrown, logs } = await running;
+        const elapsed = Date.now() - started;
+
+        expect(elapsed).toBeLessThan(TIME_BOUND_MS);
+        if (expected.outcome === 'success') {
+          expect(thrown).toBeUndefined();
+        } else {
+          expect(thrown?.name === 'AppError' ? 'AppError' : thrown?.name).toBe(expected.outcome);
+          expect(userMessage(thrown!).message).toMatch(expected.message);
+        }
+        recordReliability(`outcome: ${expected.outcome}`, 1);
+
+        // The canary key appears nowhere the user or Zapier's logs can see.
+        const seen = JSON.stringify({ result, error: thrown && userMessage(thrown).message, logs });
+        expect(seen).not.toContain(API_KEY);
+      } finally {
+        if (fault.hangs) jest.useRealTimers();
+        nock.cleanAll();
+        nock.disableNetConnect();
+      }
+    });
+  });
+};

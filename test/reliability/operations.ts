@@ -1,0 +1,147 @@
+/**
+ * Every operation that talks to Mobivate, as the reliability suites run it: its method path in
+ * the app (the way Zapier and `zapier-platform invoke` address it), inputs, the request method it
+ * makes, and a documented 200 answer.
+ */
+export type Container = 'object' | 'list';
+
+export interface OperationCase {
+  name: string;
+  method: string;
+  inputData: Record<string, unknown>;
+  bundle?: Record<string, unknown>;
+  http: 'GET' | 'POST' | 'DELETE';
+  container: Container;
+  /** A documented successful answer. */
+  valid: () => Record<string, unknown> | Record<string, unknown>[];
+}
+
+const optOut = { mobile: '447700900123', note: 'MO', created: 1672704203000 };
+const listedOptOut = { id: 1354505990, ...optOut };
+const loggedMessage = {
+  id: '9A0C23DD0A000A9D2FBD4671D780AFDA',
+  created: '2023-07-01T01:10:34+0000',
+  modified: '2023-07-01T01:10:39+0000',
+  originator: 'Acme',
+  recipient: '447700900123',
+  body: 'Hi',
+  status: 'DELIVERED',
+  direction: 'MT',
+  inReplyTo: null,
+  routeId: 'mglobal',
+  parts: 1,
+  cost: 0.01,
+  currency: 'GBP',
+  senderReference: 'order-1',
+  campaignId: null,
+};
+const confirmed = { replace_registered_webhook: 'replace' };
+const hookTarget = { targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc/' };
+
+export const OPERATIONS: OperationCase[] = [
+  {
+    name: 'connection test',
+    method: 'authentication.test',
+    inputData: {},
+    http: 'GET',
+    container: 'object',
+    valid: () => ({ message: 'API Key is valid' }),
+  },
+  {
+    name: 'Add Opt-Out',
+    method: 'creates.add_optout.operation.perform',
+    inputData: { mobile: '+447700900123' },
+    http: 'POST',
+    container: 'object',
+    valid: () => optOut,
+  },
+  {
+    name: 'Delete Opt-Out',
+    method: 'creates.delete_optout.operation.perform',
+    inputData: { mobile: '+447700900123' },
+    http: 'DELETE',
+    container: 'object',
+    valid: () => optOut,
+  },
+  {
+    name: 'Find Opt-Out',
+    method: 'searches.find_optout.operation.perform',
+    inputData: { mobile: '+447700900123' },
+    http: 'GET',
+    container: 'list',
+    valid: () => [listedOptOut],
+  },
+  {
+    name: 'New Opt-Out',
+    method: 'triggers.new_optout.operation.perform',
+    inputData: {},
+    http: 'GET',
+    container: 'list',
+    valid: () => [listedOptOut],
+  },
+  {
+    name: 'Send SMS',
+    method: 'creates.send_sms.operation.perform',
+    inputData: { from: 'Acme', to: '+447700900123', message: 'Hi' },
+    http: 'POST',
+    container: 'object',
+    valid: () => ({
+      id: 'ef5796ce',
+      originator: 'Acme',
+      recipient: '447700900123',
+      body: 'Hi',
+      routeId: 'mglobal',
+      reference: null,
+      campaignId: null,
+    }),
+  },
+  {
+    name: 'Send Batch SMS',
+    method: 'creates.send_batch_sms.operation.perform',
+    inputData: { from: 'Acme', recipients: ['+447700900123'], message: 'Hi' },
+    http: 'POST',
+    container: 'object',
+    valid: () => ({ id: 'fd9157b7', name: null, recipients: [{ recipient: '447700900123' }] }),
+  },
+  {
+    name: 'Find Message by id',
+    method: 'searches.find_message.operation.perform',
+    inputData: { message_id: '9A0C23DD' },
+    http: 'GET',
+    container: 'object',
+    valid: () => loggedMessage,
+  },
+  {
+    name: 'Find Message by reference',
+    method: 'searches.find_message.operation.perform',
+    inputData: { reference: 'order-1' },
+    http: 'GET',
+    container: 'list',
+    valid: () => [loggedMessage],
+  },
+  {
+    name: 'New Incoming SMS samples',
+    method: 'triggers.new_incoming_sms.operation.performList',
+    inputData: {},
+    http: 'GET',
+    container: 'list',
+    valid: () => [{ ...loggedMessage, direction: 'MO' }],
+  },
+  {
+    name: 'New Delivery Receipt samples',
+    method: 'triggers.new_delivery_receipt.operation.performList',
+    inputData: {},
+    http: 'GET',
+    container: 'list',
+    valid: () => [loggedMessage],
+  },
+  ...(['new_incoming_sms', 'new_delivery_receipt', 'new_link_click'] as const).map((key) => ({
+    name: `${key} subscribe`,
+    method: `triggers.${key}.operation.performSubscribe`,
+    inputData: confirmed,
+    bundle: hookTarget,
+    http: 'POST' as const,
+    container: 'object' as const,
+    valid: () => ({ message: 'Webhook updated successfully' }),
+  })),
+];

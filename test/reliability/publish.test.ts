@@ -1,0 +1,233 @@
+/**
+ * Zapier's published rules that `zapier-platform validate --without-style` does not check (its
+ * style checks need zapier.com), enforced on the app definition. Rules: the integration publishing
+ * requirements and integration checks reference (labels D018, descriptions D021, samples D024,
+ * help text D011, links D008, ids D004, auth help D002).
+ */
+import nock from 'nock';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import App from '../../index';
+import { examplePayload, startSandbox, type Sandbox } from '../../sandbox/server';
+import { appTester, makeBundle } from '../helpers';
+import { recordReliability } from './report';
+
+interface Field {
+  key: string;
+  label?: string;
+  helpText?: string;
+  dynamic?: string;
+  search?: string;
+  children?: Field[];
+}
+interface Operation {
+  key: string;
+  noun: string;
+  display: { label: string; description: string; hidden?: boolean };
+  operation: {
+    inputFields?: Field[];
+    outputFields?: Field[];
+    sample?: Record<string, unknown>;
+    perform: unknown;
+  };
+}
+
+const kinds = {
+  triggers: Object.values(App.triggers ?? {}) as unknown as Operation[],
+  creates: Object.values(App.creates ?? {}) as unknown as Operation[],
+  searches: Object.values(App.searches ?? {}) as unknown as Operation[],
+};
+const all = [...kinds.triggers, ...kinds.creates, ...kinds.searches];
+const inputFields = (operation: Operation) =>
+  (operation.operation.inputFields ?? []).flatMap((field) => [field, ...(field.children ?? [])]);
+
+const SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'by',
+  'for',
+  'from',
+  'in',
+  'of',
+  'on',
+  'or',
+  'per',
+  'the',
+  'to',
+  'with',
+]);
+const isTitleCase = (label: string) =>
+  label
+    .split(/[\s/]+/)
+    .map((word) => word.replace(/^[(“"]+/, ''))
+    .every(
+      (word, index) =>
+        !/^[a-z]/.test(word) || (index > 0 && SMALL_WORDS.has(word.replace(/[),:’]+$/, ''))),
+    );
+
+/** Inputs that name an internal id, with why they are fine without a dropdown. */
+const ID_INPUT_EXEMPTIONS: Record<string, string> = {
+  'find_message.message_id':
+    'a search field: looking a message up by the id a send returned is the point of the search',
+  'send_sms.route_id':
+    'has the documented default (mglobal); Mobivate has no endpoint that lists routes',
+  'send_sms.campaign_id':
+    'Mobivate has no endpoint that lists campaigns, so there is nothing to offer in a dropdown',
+};
+
+describe('labels', () => {
+  const labels = [
+    ...all.map((operation) => operation.display.label),
+    ...all.flatMap((operation) =>
+      [...inputFields(operation), ...(operation.operation.outputFields ?? [])].map(
+        (field) => field.label ?? '',
+      ),
+    ),
+    ...Object.values(App.searchOrCreates ?? {}).map((pair) => pair.display.label ?? ''),
+    ...App.authentication!.fields!.map((field) => field.label ?? ''),
+  ];
+  afterAll(() => recordReliability('labels checked for Title Case', labels.length));
+
+  it.each(labels)('%j is in Title Case', (label) => {
+    expect(label).not.toBe('');
+    expect(isTitleCase(label)).toBe(true);
+  });
+});
+
+describe('descriptions', () => {
+  it.each(kinds.triggers.map((t) => [t.key, t.display.description]))(
+    'trigger %s: "Triggers when …."',
+    (_key, description) => {
+      expect(description).toMatch(/^Triggers when .+\.$/);
+    },
+  );
+
+  it.each([...kinds.creates, ...kinds.searches].map((o) => [o.key, o.display.description]))(
+    '%s starts with a verb in the third person and ends with a period',
+    (_key, description) => {
+      expect(description).toMatch(/^(Adds|Removes|Finds|Sends|Creates|Updates|Deletes) .+\.$/);
+    },
+  );
+
+  it('searches start with "Finds"', () => {
+    for (const search of kinds.searches) expect(search.display.description).toMatch(/^Finds /);
+  });
+});
+
+describe('fields', () => {
+  const allFields = [
+    ...all.flatMap((operation) =>
+      inputFields(operation).map((field) => [operation.key, field] as const),
+    ),
+    ...App.authentication!.fields!.map((field) => ['authentication', field as Field] as const),
+  ];
+
+  it.each(allFields.filter(([, field]) => field.helpText))(
+    '%s.%s: help text adds to the label',
+    (_op, field) => {
+      const help = field
+        .helpText!.toLowerCase()
+        .replace(/[^a-z ]/g, '')
+        .trim();
+      expect(help).not.toBe((field.label ?? '').toLowerCase());
+      expect(help.length).toBeGreaterThan((field.label ?? '').length + 10);
+    },
+  );
+
+  it.each(allFields.filter(([, field]) => /\]\(/.test(field.helpText ?? '')))(
+    '%s: Markdown links are https',
+    (_op, field) => {
+      for (const [, url] of field.helpText!.matchAll(/\]\(([^)]+)\)/g))
+        expect(url).toMatch(/^https:\/\//);
+    },
+  );
+
+  it('no input asks for an internal id without a dropdown or search, unless exempted with a reason', () => {
+    const idInputs = all.flatMap((operation) =>
+      inputFields(operation)
+        .filter((field) => /_id$/.test(field.key) && !field.dynamic && !field.search)
+        .map((field) => `${operation.key}.${field.key}`),
+    );
+    expect(idInputs.filter((key) => !ID_INPUT_EXEMPTIONS[key])).toEqual([]);
+  });
+
+  it('every authentication field has help text with a link', () => {
+    for (const field of App.authentication!.fields!)
+      expect(field.helpText).toMatch(/\]\(https:\/\/[^)]+\)/);
+  });
+
+  it('every output field has a label', () => {
+    for (const operation of all) {
+      for (const field of operation.operation.outputFields ?? [])
+        expect([operation.key, field.key, field.label]).toEqual([
+          operation.key,
+          field.key,
+          expect.any(String),
+        ]);
+    }
+  });
+});
+
+describe('samples match the output fields and the real output', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    nock.enableNetConnect('127.0.0.1');
+    sandbox = await startSandbox({
+      optOuts: [{ mobile: '447700900123', note: 'MO', created: Date.now() - 60_000 }],
+    });
+  });
+  afterAll(async () => {
+    await sandbox.close();
+    nock.disableNetConnect();
+  });
+  const auth = () => ({ api_key: sandbox.apiKey, api_url: sandbox.url });
+  type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
+  const run = (operation: Operation, bundle: Record<string, unknown>) =>
+    appTester(operation.operation.perform as Perform, {
+      ...makeBundle({}, auth()),
+      ...bundle,
+    }) as Promise<unknown>;
+
+  /** How to get one real item from each operation against the sandbox. */
+  const REAL_RUN: Record<string, (operation: Operation) => Promise<unknown>> = {
+    new_optout: (o) => run(o, {}),
+    new_incoming_sms: (o) => run(o, { cleanedRequest: examplePayload('incoming') }),
+    new_delivery_receipt: (o) => run(o, { cleanedRequest: examplePayload('receipt') }),
+    new_link_click: (o) => run(o, { cleanedRequest: examplePayload('click') }),
+    add_optout: (o) => run(o, { inputData: { mobile: '+447700900999' } }),
+    delete_optout: (o) => run(o, { inputData: { mobile: '+447700900123' } }),
+    send_sms: (o) =>
+      run(o, {
+        inputData: { from: 'Acme', to: '+447700900777', message: 'Hi', reference: 'ref-1' },
+      }),
+    send_batch_sms: (o) =>
+      run(o, { inputData: { from: 'Acme', recipients: ['+447700900777', 'abc'], message: 'Hi' } }),
+    find_optout: (o) => run(o, { inputData: { mobile: '+447700900999' } }),
+    find_message: (o) => run(o, { inputData: { reference: 'ref-1' } }),
+  };
+
+  it('has a way to run every visible operation', () => {
+    expect(
+      all
+        .filter((o) => !o.display.hidden)
+        .map((o) => o.key)
+        .sort(),
+    ).toEqual(Object.keys(REAL_RUN).sort());
+  });
+
+  // In this order: the searches find what the creates made.
+  it.each(Object.keys(REAL_RUN))('%s', async (key) => {
+    const operation = all.find((candidate) => candidate.key === key)!;
+    const sample = operation.operation.sample!;
+    const outputKeys = (operation.operation.outputFields ?? []).map((field) => field.key);
+    expect(Object.keys(sample).filter((k) => !outputKeys.includes(k))).toEqual([]);
+
+    const output = await REAL_RUN[key]!(operation);
+    const item = (Array.isArray(output) ? output[0] : output) as Record<string, unknown>;
+    expect(item).toBeDefined();
+    expect(Object.keys(sample).filter((k) => !(k in item))).toEqual([]);
+    expect(Object.keys(item).filter((k) => !outputKeys.includes(k))).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Runs an app method through zapier-platform-core's handler, as Zapier does, and keeps every log
+ * line: what the app's z.console and core's request logging print (logToStdout, before core's
+ * scrubbing) and what core would ship to Zapier's log store (customLogger, after it).
+ */
+import * as core from 'zapier-platform-core';
+import type { Bundle } from 'zapier-platform-core';
+import App from '../../index';
+
+type Handler = (event: Record<string, unknown>) => Promise<{ results: unknown }>;
+// Core exports the handler it runs in production but does not type it.
+const { createAppHandler } = core as unknown as { createAppHandler: (app: unknown) => Handler };
+const handler = createAppHandler(App);
+
+export interface Outcome {
+  result?: unknown;
+  error?: Error;
+  logs: string[];
+}
+
+export const runMethod = async (method: string, bundle: Partial<Bundle>): Promise<Outcome> => {
+  const logs: string[] = [];
+  const stdout = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+    logs.push(args.map(String).join(' '));
+  });
+  try {
+    const response = await handler({
+      command: 'execute',
+      method,
+      bundle,
+      logToStdout: true,
+      customLogger: (message: string, data: unknown) =>
+        logs.push(`${message} ${JSON.stringify(data)}`),
+    });
+    return { result: response.results, logs };
+  } catch (error) {
+    return { error: error instanceof Error ? error : new Error(String(error)), logs };
+  } finally {
+    stdout.mockRestore();
+  }
+};
+
+/** The message a user reads: z.errors.Error and ThrottledError put theirs in JSON. */
+export const userMessage = (error: Error): { message: string; delay?: number | null } => {
+  try {
+    const parsed = JSON.parse(error.message) as { message?: string; delay?: number | null };
+    if (typeof parsed.message === 'string') return { message: parsed.message, delay: parsed.delay };
+  } catch {
+    // not JSON: a plain error message
+  }
+  return { message: error.message };
+};
