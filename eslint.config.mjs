@@ -11,6 +11,7 @@ export default tseslint.config(
       'index.js',
       '*.config.js',
       'test/reliability/reporter.js',
+      'bench/minimal-app/',
     ],
   },
   ...tseslint.configs.recommended,

@@ -37,6 +37,8 @@ export interface SandboxOptions {
   now?: () => number;
   /** Loopback port; 0 (the default) picks a free one. */
   port?: number;
+  /** For benchmarks: a delete answers with the record but keeps it, so every run does the same work. */
+  keepOnDelete?: boolean;
 }
 
 /** A message log record (§4.2). */
@@ -196,7 +198,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     const record = optOuts.get(mobile);
     // Undocumented in G1; G2 documents a 404 for a number that is not on the list (§2.2).
     if (!record) return error(404, 'Mobile number not found in optout list');
-    optOuts.delete(mobile);
+    if (!options.keepOnDelete) optOuts.delete(mobile);
     return { status: 200, body: withoutId(record) };
   };
 

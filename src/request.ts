@@ -8,6 +8,18 @@ import { resolveApiUrl } from './mobivate';
  */
 export const REQUEST_TIMEOUT_MS = 12_000;
 
+/**
+ * What a step that makes many requests (list scans, batch sends) may spend on them in all, so that
+ * it ends, and says how far it got, well within Zapier's 30 seconds.
+ */
+export const STEP_BUDGET_MS = 20_000;
+
+/** A request's timeout within what is left of a step's budget; undefined when too little is left. */
+export const timeoutWithin = (deadline: number): number | undefined => {
+  const remaining = deadline - Date.now();
+  return remaining < 1_000 ? undefined : Math.min(REQUEST_TIMEOUT_MS, remaining);
+};
+
 export interface MobivateRequest {
   method: 'GET' | 'POST' | 'DELETE';
   /** A path from PATHS, relative to the connection's API Address. */

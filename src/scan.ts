@@ -1,14 +1,14 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { unexpectedAnswer } from './errors';
 import { MAX_PAGE_SIZE, formatMobivateDate } from './mobivate';
-import { REQUEST_TIMEOUT_MS, callMobivate } from './request';
+import { STEP_BUDGET_MS, callMobivate, timeoutWithin } from './request';
 
 /**
  * Bounds of one scan of a Mobivate list. Zapier stops a step after 30 seconds, so a scan asks for
  * no new page after 20 seconds (each page's request gets only what is left of that) or after 25
  * pages of 1,000, whichever comes first, and says it stopped early.
  */
-export const SCAN_LIMITS = { maxRequests: 25, budgetMs: 20_000 } as const;
+export const SCAN_LIMITS = { maxRequests: 25, budgetMs: STEP_BUDGET_MS } as const;
 
 export const DAY_MS = 86_400_000;
 
@@ -59,8 +59,8 @@ export const scanList = async <Item>(
   });
   let requests = 0;
   for (let page = 1; ; page++) {
-    const remaining = deadline - Date.now();
-    if (requests >= limits.maxRequests || remaining < 1_000) return result(false);
+    const timeoutMs = timeoutWithin(deadline);
+    if (requests >= limits.maxRequests || timeoutMs === undefined) return result(false);
     const response = await callMobivate(z, bundle, {
       method: 'GET',
       path,
@@ -71,7 +71,7 @@ export const scanList = async <Item>(
         page,
         pageSize: MAX_PAGE_SIZE,
       },
-      timeoutMs: Math.min(REQUEST_TIMEOUT_MS, remaining),
+      timeoutMs,
     });
     requests++;
     const body: unknown = response.data;

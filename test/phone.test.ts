@@ -1,4 +1,6 @@
+import { countryChoices } from '../src/fields';
 import { normaliseMobile } from '../src/phone';
+import { appTester, makeBundle } from './helpers';
 
 describe('normaliseMobile', () => {
   it.each([
@@ -54,5 +56,21 @@ describe('normaliseMobile', () => {
   ])('refuses %j (default country %j)', (input, country, problem) => {
     const result = normaliseMobile(input, country);
     expect(result).toEqual({ problem: expect.stringMatching(problem) });
+  });
+});
+
+describe('the Default Country dropdown', () => {
+  it('offers every country phone metadata knows, labelled with its name and calling code', async () => {
+    // Through the runtime, as the Zap editor asks for it.
+    const { results, paging_token } = await appTester(countryChoices, makeBundle({}));
+    expect(paging_token).toBeNull();
+    expect(results.length).toBeGreaterThan(200);
+    expect(results).toEqual(
+      expect.arrayContaining([
+        { id: 'GB', label: 'United Kingdom (+44)' },
+        { id: 'US', label: 'United States (+1)' },
+      ]),
+    );
+    expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
   });
 });

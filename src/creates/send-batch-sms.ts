@@ -15,9 +15,10 @@ import {
   type BatchRecipient,
 } from '../mobivate';
 import { normaliseMobile } from '../phone';
-import { callMobivate } from '../request';
+import { STEP_BUDGET_MS, callMobivate, timeoutWithin } from '../request';
 import batchSample from '../samples/batch.json';
 import { SEND_UNCERTAIN, optionalText, readBoolean } from '../sending';
+import { formatCount } from '../text';
 
 const inputFields = defineInputFields([
   senderField,
@@ -250,13 +251,21 @@ export const perform = (async (z, bundle) => {
     chunks.push(recipients.slice(i, i + MAX_BATCH_SIZE));
 
   const batches: { id: string; name: string | null; accepted: number }[] = [];
+  const deadline = Date.now() + STEP_BUDGET_MS;
   for (const [index, chunk] of chunks.entries()) {
     try {
+      const timeoutMs = timeoutWithin(deadline);
+      if (timeoutMs === undefined) {
+        throw new Error(
+          `it was not sent, to stay within Zapier's time limit. Split the recipients over several steps of at most ${formatCount(index * MAX_BATCH_SIZE)}.`,
+        );
+      }
       const response = await callMobivate(z, bundle, {
         method: 'POST',
         path: PATHS.sendBatch,
         body: batchRequestBody(chunk, options),
         ifUncertain: SEND_UNCERTAIN,
+        timeoutMs,
       });
       const answer = readBatchAnswer(response.data);
       if (!answer)

@@ -5,6 +5,7 @@ import { callMobivate } from '../request';
 import loggedMessageSample from '../samples/logged-message.json';
 import { DAY_MS, scanList } from '../scan';
 import { optionalText } from '../sending';
+import { formatCount } from '../text';
 
 /** A reference is looked up in the message log of this many days (sends are usually recent). */
 export const REFERENCE_LOOKBACK_DAYS = 30;
@@ -62,7 +63,7 @@ export const perform = (async (z, bundle) => {
   if (scan.match) return [messageOutput(scan.match)];
   if (scan.complete) return [];
   throw new z.errors.Error(
-    `Could not finish searching the message log for reference "${reference}": it read ${scan.items.length.toLocaleString('en')} messages of the last ${REFERENCE_LOOKBACK_DAYS} days in ${scan.requests} requests without finding it, then stopped to stay within Zapier's time limit. Whether the message exists is unknown; search by Message ID instead.`,
+    `Could not finish searching the message log for reference "${reference}": it read ${formatCount(scan.items.length)} messages of the last ${REFERENCE_LOOKBACK_DAYS} days in ${scan.requests} requests without finding it, then stopped to stay within Zapier's time limit. Whether the message exists is unknown; search by Message ID instead.`,
     'MessageSearchIncomplete',
   );
 }) satisfies SearchPerform<typeof inputFields>;

@@ -3,6 +3,7 @@ import { defaultCountryField, phoneNumberField, readMobile } from '../fields';
 import { listedOptOutOutput, listedOptOutOutputFields, scanOptOuts } from '../optouts';
 import { DAY_MS, SCAN_LIMITS } from '../scan';
 import optOutSample from '../samples/optout.json';
+import { formatCount } from '../text';
 
 export const DEFAULT_LOOKBACK_DAYS = 365;
 const MAX_LOOKBACK_DAYS = 3650;
@@ -16,7 +17,7 @@ const inputFields = defineInputFields([
     type: 'integer',
     required: false,
     default: String(DEFAULT_LOOKBACK_DAYS),
-    helpText: `How far back to look, in days (1 to ${MAX_LOOKBACK_DAYS}; default ${DEFAULT_LOOKBACK_DAYS}). Mobivate can only list opt-outs by date, so the search reads the list of this period; if it holds more than ${(SCAN_LIMITS.maxRequests * 1000).toLocaleString('en')} opt-outs the step stops with an error rather than guess, and a shorter period helps.`,
+    helpText: `How far back to look, in days (1 to ${MAX_LOOKBACK_DAYS}; default ${DEFAULT_LOOKBACK_DAYS}). Mobivate can only list opt-outs by date, so the search reads the list of this period; if it holds more than ${formatCount(SCAN_LIMITS.maxRequests * 1000)} opt-outs the step stops with an error rather than guess, and a shorter period helps.`,
   },
 ]);
 
@@ -52,7 +53,7 @@ export const perform = (async (z, bundle) => {
   if (scan.complete) return [];
   // Not "not found": the scan stopped at its bound, so we do not know.
   throw new z.errors.Error(
-    `Could not finish searching the opt-out list for ${mobile}: it read ${scan.items.length.toLocaleString('en')} opt-outs from the last ${days} days in ${scan.requests} requests without finding it, then stopped to stay within Zapier's time limit. Whether ${mobile} is opted out is unknown. Set Lookback Days lower to search a shorter period.`,
+    `Could not finish searching the opt-out list for ${mobile}: it read ${formatCount(scan.items.length)} opt-outs from the last ${days} days in ${scan.requests} requests without finding it, then stopped to stay within Zapier's time limit. Whether ${mobile} is opted out is unknown. Set Lookback Days lower to search a shorter period.`,
     'OptOutSearchIncomplete',
   );
 }) satisfies SearchPerform<typeof inputFields>;

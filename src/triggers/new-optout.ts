@@ -3,6 +3,7 @@ import { OPT_OUT_SOURCES } from '../mobivate';
 import { listedOptOutOutput, listedOptOutOutputFields, scanOptOuts } from '../optouts';
 import { DAY_MS } from '../scan';
 import optOutSample from '../samples/optout.json';
+import { formatCount } from '../text';
 
 /**
  * Each poll reads the opt-outs of the last three days. Zapier polls every 1 to 15 minutes and
@@ -37,7 +38,7 @@ export const perform = (async (z, bundle) => {
     // Returning part of the window could announce old opt-outs and miss the newest ones, since the
     // list's order is undocumented: say so instead.
     throw new z.errors.Error(
-      `More opt-outs were added in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's time limit (${scan.items.length.toLocaleString('en')} read in ${scan.requests} requests). New opt-outs will trigger again once fewer arrive; meanwhile use Find Opt-Out or the Mobivate hub.`,
+      `More opt-outs were added in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's time limit (${formatCount(scan.items.length)} read in ${scan.requests} requests). New opt-outs will trigger again once fewer arrive; meanwhile use Find Opt-Out or the Mobivate hub.`,
       'OptOutPollIncomplete',
     );
   }

@@ -187,6 +187,26 @@ describe('Send Batch SMS', () => {
     );
   });
 
+  it('stops between batches, saying so, before Zapier’s time limit', async () => {
+    let clock = Date.UTC(2026, 10, 26, 12);
+    jest.spyOn(Date, 'now').mockImplementation(() => clock);
+    for (const id of ['b-1', 'b-2', 'b-3']) {
+      mobivate()
+        .post('/send/batch')
+        .reply(200, (uri, body) => {
+          clock += 8_000; // each request takes 8 seconds
+          return acceptBatch(id)(uri, body);
+        });
+    }
+
+    const result = await failure(run({ from: 'Acme', recipients: numbers(3500), message: 'Hi' }));
+
+    expect(result.message).toMatch(
+      /^Only part of the batch was sent\. Batches 1 to 3 of 4 were accepted \(3000 recipients; batch ids b-1, b-2, b-3\), then batch 4 failed: it was not sent, to stay within Zapier's time limit\. Split the recipients over several steps of at most 3,000\. The remaining 500 recipients were not sent/,
+    );
+    jest.restoreAllMocks();
+  });
+
   it('fails the first batch with the usual mapping (402)', async () => {
     mobivate().post('/send/batch').reply(402, { code: 402, message: 'Insufficient funds' });
     expect(
