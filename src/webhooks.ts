@@ -1,16 +1,14 @@
 import { defineInputField, type Bundle, type ZObject } from 'zapier-platform-core';
 import { unexpectedAnswer } from './errors';
 import {
-  PATHS,
   WEBHOOK_PATHS,
-  formatMobivateDate,
   mobivateTimeToIso,
-  readLoggedMessage,
   type LoggedMessage,
   type WebhookEvent,
 } from './mobivate';
 import { callMobivate } from './request';
-import { DAY_MS } from './scan';
+import { scanMessageLog } from './message-log';
+import { DAY_MS, SCAN_LIMITS } from './scan';
 
 /**
  * Mobivate keeps one webhook URL per event type and account, which a registration replaces; it
@@ -114,23 +112,16 @@ export const recentLoggedMessages = async (
   direction: 'MO' | 'MT',
 ): Promise<LoggedMessage[]> => {
   const now = Date.now();
-  const response = await callMobivate(z, bundle, {
-    method: 'GET',
-    path: PATHS.messageLog,
-    params: {
-      startDate: formatMobivateDate(now - 7 * DAY_MS),
-      endDate: formatMobivateDate(now + DAY_MS),
-      direction,
-      page: 1,
-      pageSize: 100,
-    },
-  });
-  const body: unknown = response.data;
-  const records = Array.isArray(body) ? body.map(readLoggedMessage) : [undefined];
-  if (records.some((record) => record === undefined)) {
-    throw unexpectedAnswer(z, response, bundle, 'a list of message log records');
-  }
-  return (records as LoggedMessage[])
+  const window = { start: now - 7 * DAY_MS, end: now + DAY_MS };
+  // One page is plenty for samples.
+  const { items } = await scanMessageLog(
+    z,
+    bundle,
+    window,
+    { direction },
+    { ...SCAN_LIMITS, maxRequests: 1 },
+  );
+  return items
     .sort((a, b) =>
       (mobivateTimeToIso(b.created) ?? '').localeCompare(mobivateTimeToIso(a.created) ?? ''),
     )

@@ -3,7 +3,8 @@ import { unexpectedAnswer } from '../errors';
 import { PATHS, mobivateTimeToIso, readLoggedMessage, type LoggedMessage } from '../mobivate';
 import { callMobivate } from '../request';
 import loggedMessageSample from '../samples/logged-message.json';
-import { DAY_MS, scanList } from '../scan';
+import { scanMessageLog } from '../message-log';
+import { DAY_MS } from '../scan';
 import { optionalText } from '../sending';
 import { formatCount } from '../text';
 
@@ -52,14 +53,12 @@ export const perform = (async (z, bundle) => {
     throw new z.errors.Error('Fill in Message ID or Reference to find a message.', 'NothingToFind');
   }
   const now = Date.now();
-  const scan = await scanList(z, bundle, {
-    path: PATHS.messageLog,
-    window: { start: now - REFERENCE_LOOKBACK_DAYS * DAY_MS, end: now + DAY_MS },
-    read: readLoggedMessage,
-    key: (message) => message.id,
-    expected: 'a list of message log records ([{"id", "created", …}])',
-    until: (message) => message.senderReference === reference,
-  });
+  const scan = await scanMessageLog(
+    z,
+    bundle,
+    { start: now - REFERENCE_LOOKBACK_DAYS * DAY_MS, end: now + DAY_MS },
+    { until: (message) => message.senderReference === reference },
+  );
   if (scan.match) return [messageOutput(scan.match)];
   if (scan.complete) return [];
   throw new z.errors.Error(

@@ -3,6 +3,8 @@
  * the app (the way Zapier and `zapier-platform invoke` address it), inputs, the request method it
  * makes, and a documented 200 answer.
  */
+import { loggedMessage as fixtureMessage } from '../fixtures';
+
 export type Container = 'object' | 'list';
 
 export interface OperationCase {
@@ -18,23 +20,7 @@ export interface OperationCase {
 
 const optOut = { mobile: '447700900123', note: 'MO', created: 1672704203000 };
 const listedOptOut = { id: 1354505990, ...optOut };
-const loggedMessage = {
-  id: '9A0C23DD0A000A9D2FBD4671D780AFDA',
-  created: '2023-07-01T01:10:34+0000',
-  modified: '2023-07-01T01:10:39+0000',
-  originator: 'Acme',
-  recipient: '447700900123',
-  body: 'Hi',
-  status: 'DELIVERED',
-  direction: 'MT',
-  inReplyTo: null,
-  routeId: 'mglobal',
-  parts: 1,
-  cost: 0.01,
-  currency: 'GBP',
-  senderReference: 'order-1',
-  campaignId: null,
-};
+const loggedMessage = fixtureMessage();
 const confirmed = { replace_registered_webhook: 'replace' };
 const hookTarget = { targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc/' };
 

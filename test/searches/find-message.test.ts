@@ -1,25 +1,16 @@
 import { perform } from '../../src/searches/find-message';
+import { loggedMessage } from '../fixtures';
 import { appTester, failure, makeBundle, mobivate } from '../helpers';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 const run = (inputData: Record<string, unknown>) => appTester(perform, makeBundle(inputData));
-const logged = (id: string, senderReference: string | null) => ({
-  id,
-  created: '2026-11-20T01:10:34+0000',
-  modified: '2026-11-20T01:10:39+0000',
-  originator: 'Acme',
-  recipient: '447700900123',
-  body: 'Hi',
-  status: 'DELIVERED',
-  direction: 'MT',
-  inReplyTo: null,
-  routeId: 'mglobal',
-  parts: 1,
-  cost: 0.01,
-  currency: 'GBP',
-  senderReference,
-  campaignId: null,
-});
+const logged = (id: string, senderReference: string | null) =>
+  loggedMessage({
+    id,
+    senderReference,
+    created: '2026-11-20T01:10:34+0000',
+    modified: '2026-11-20T01:10:39+0000',
+  });
 
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
 afterEach(() => jest.restoreAllMocks());

@@ -69,23 +69,3 @@ export const describeSubscription = (
     expect(result).toEqual({ unregistered: false });
   });
 };
-
-/** Message log records as GET /message returns them (§4.2). */
-export const loggedMessage = (overrides: Record<string, unknown>) => ({
-  id: '9A0C23DD0A000A9D2FBD4671D780AFDA',
-  created: '2026-11-25T01:10:34+0000',
-  modified: '2026-11-25T01:10:39+0000',
-  originator: 'Acme',
-  recipient: '447700900123',
-  body: 'Hi',
-  status: 'DELIVERED',
-  direction: 'MT',
-  inReplyTo: null,
-  routeId: 'mglobal',
-  parts: 1,
-  cost: 0.01,
-  currency: 'GBP',
-  senderReference: 'order-1',
-  campaignId: null,
-  ...overrides,
-});

@@ -5,7 +5,8 @@ import {
   performUnsubscribe,
 } from '../../src/triggers/new-delivery-receipt';
 import { appTester, makeBundle, mobivate } from '../helpers';
-import { describeSubscription, hookBundle, loggedMessage } from './hooks';
+import { loggedMessage } from '../fixtures';
+import { describeSubscription, hookBundle } from './hooks';
 
 const payload = {
   deliveryMessageId: '9A85B95E0A000A9D2FBD46710388AD54',

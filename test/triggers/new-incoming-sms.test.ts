@@ -6,7 +6,8 @@ import {
   performUnsubscribe,
 } from '../../src/triggers/new-incoming-sms';
 import { appTester, makeBundle, mobivate } from '../helpers';
-import { describeSubscription, hookBundle, loggedMessage } from './hooks';
+import { loggedMessage } from '../fixtures';
+import { describeSubscription, hookBundle } from './hooks';
 
 const payload = {
   id: '1C9A658F0A931B317B6A53BB42EC3571',
@@ -84,7 +85,7 @@ describe('New Incoming SMS', () => {
           (query) =>
             query.direction === 'MO' &&
             query.page === '1' &&
-            query.pageSize === '100' &&
+            query.pageSize === '1000' &&
             /\+0000$/.test(String(query.startDate)),
         )
         .reply(200, [
