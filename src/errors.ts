@@ -55,6 +55,10 @@ const requestLine = (response: HttpResponse): string => {
   return `${method} ${path}`;
 };
 
+/** Sends are never repeated automatically; this is what an unclear failure means to the user. */
+export const SEND_UNCERTAIN =
+  'The message may or may not have been sent: check the message log in the Mobivate hub before replaying this run, or recipients may get it twice.';
+
 export const RECONNECT_HELP =
   'Reconnect your Mobivate account in Zapier with a current key from the Mobivate hub (User Profile → API Keys).';
 

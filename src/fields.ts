@@ -142,3 +142,16 @@ const readMaxParts = (z: ZObject, value: unknown): number | undefined => {
   }
   return parts;
 };
+
+/** Booleans from Zapier arrive as true/false, or as text when mapped from another step. */
+export const readBoolean = (value: unknown, fallback: boolean): boolean => {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string' && value.trim()) return !/^(false|no|0|off)$/i.test(value.trim());
+  return fallback;
+};
+
+/** Optional text inputs: trimmed, and absent when empty. */
+export const optionalText = (value: unknown): string | undefined => {
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+  return text || undefined;
+};

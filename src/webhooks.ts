@@ -6,8 +6,8 @@ import {
   type LoggedMessage,
   type WebhookEvent,
 } from './mobivate';
-import { callMobivate } from './request';
 import { scanMessageLog } from './message-log';
+import { callMobivate } from './request';
 import { DAY_MS, SCAN_LIMITS } from './scan';
 
 /**

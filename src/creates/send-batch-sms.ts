@@ -4,8 +4,8 @@ import {
   type CreatePerform,
   type ZObject,
 } from 'zapier-platform-core';
-import { unexpectedAnswer } from '../errors';
-import { defaultCountryField, readSender, senderField } from '../fields';
+import { SEND_UNCERTAIN, unexpectedAnswer } from '../errors';
+import { defaultCountryField, optionalText, readBoolean, readSender, senderField } from '../fields';
 import {
   MAX_BATCH_SIZE,
   PATHS,
@@ -17,7 +17,6 @@ import {
 import { normaliseMobile } from '../phone';
 import { STEP_BUDGET_MS, callMobivate, timeoutWithin } from '../request';
 import batchSample from '../samples/batch.json';
-import { SEND_UNCERTAIN, optionalText, readBoolean } from '../sending';
 import { formatCount } from '../text';
 
 const inputFields = defineInputFields([

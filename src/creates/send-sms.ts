@@ -1,9 +1,11 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { unexpectedAnswer } from '../errors';
+import { SEND_UNCERTAIN, unexpectedAnswer } from '../errors';
 import {
   defaultCountryField,
   maxPartsField,
   messageField,
+  optionalText,
+  readBoolean,
   phoneNumberField,
   readMessage,
   readMobile,
@@ -13,7 +15,6 @@ import {
 import { DEFAULT_ROUTE, PATHS, mobivateMessage, readSentMessage } from '../mobivate';
 import { callMobivate } from '../request';
 import sentMessageSample from '../samples/sent-message.json';
-import { SEND_UNCERTAIN, optionalText, readBoolean } from '../sending';
 
 const inputFields = defineInputFields([
   senderField,

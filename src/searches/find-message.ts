@@ -1,11 +1,11 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { unexpectedAnswer } from '../errors';
+import { optionalText } from '../fields';
 import { PATHS, mobivateTimeToIso, readLoggedMessage, type LoggedMessage } from '../mobivate';
 import { callMobivate } from '../request';
-import loggedMessageSample from '../samples/logged-message.json';
 import { scanMessageLog } from '../message-log';
+import loggedMessageSample from '../samples/logged-message.json';
 import { DAY_MS } from '../scan';
-import { optionalText } from '../sending';
 import { formatCount } from '../text';
 
 /** A reference is looked up in the message log of this many days (sends are usually recent). */
