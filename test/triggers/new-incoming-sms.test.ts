@@ -7,6 +7,7 @@ import {
 } from '../../src/triggers/new-incoming-sms';
 import { appTester, makeBundle, mobivate } from '../helpers';
 import { loggedMessage } from '../fixtures';
+import { runMethod } from '../reliability/runner';
 import { describeSubscription, hookBundle } from './hooks';
 
 const payload = {
@@ -66,6 +67,22 @@ describe('New Incoming SMS', () => {
       ['without a sender', { ...payload, originator: 42 }],
     ])('skips a payload %s instead of crashing', async (_what, body) => {
       await expect(appTester(perform, hookBundle(body))).resolves.toEqual([]);
+    });
+
+    it('logs why it skipped a payload, without the payload', async () => {
+      const secretish = {
+        ...payload,
+        id: undefined,
+        body: 'my card number is 4111 1111 1111 1111',
+      };
+      const { result, logs } = await runMethod('triggers.new_incoming_sms.operation.perform', {
+        ...hookBundle(secretish),
+      });
+      expect(result).toEqual([]);
+      expect(logs.join('\n')).toContain(
+        'Skipped an incoming message 1 of 1: it lacks the documented fields.',
+      );
+      expect(logs.join('\n')).not.toContain('4111');
     });
 
     it('keeps an event whose time is unreadable, stamped with the time received', async () => {
