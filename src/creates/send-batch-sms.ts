@@ -207,7 +207,7 @@ export const perform = (async (z, bundle) => {
   const recipients: BatchRecipient[] = [];
   const excludeDuplicates = readBoolean(inputData.exclude_duplicates, true);
   for (const entry of entries) {
-    const label = `Recipient ${entry.position} ("${entry.raw}")`;
+    const label = `Recipient ${entry.position} ('${entry.raw}')`;
     const number = normaliseMobile(entry.raw, inputData.default_country);
     if ('problem' in number) {
       invalid.push(`${label}: ${number.problem}`);

@@ -139,9 +139,9 @@ describe('Send Batch SMS', () => {
       recipients_sent: 2,
       recipients_skipped_count: 3,
       recipients_skipped: [
-        'Recipient 2 ("abc"): it contains characters that are not part of a phone number (use only digits, spaces, +, -, . and brackets). Write it with + and the country code, like +44 7700 900123',
-        'Recipient 4 ("07700 900004"): it has no country code. Write it with + and the country code, like +44 7700 900123, or choose a Default Country for national numbers',
-        'Recipient 5 ("+447700900001"): a duplicate of recipient 1',
+        "Recipient 2 ('abc'): it contains characters that are not part of a phone number (use only digits, spaces, +, -, . and brackets). Write it with + and the country code, like +44 7700 900123",
+        "Recipient 4 ('07700 900004'): it has no country code. Write it with + and the country code, like +44 7700 900123, or choose a Default Country for national numbers",
+        "Recipient 5 ('+447700900001'): a duplicate of recipient 1",
       ],
     });
   });
@@ -156,14 +156,14 @@ describe('Send Batch SMS', () => {
       }),
     );
     expect(result.message).toMatch(
-      /^Nothing was sent: 1 of 2 recipients cannot be used\. Recipient 2 \("abc"\): it contains characters/,
+      /^Nothing was sent: 1 of 2 recipients cannot be used\. Recipient 2 \('abc'\): it contains characters/,
     );
   });
 
   it.each([
     [{ recipients: [] }, /There are no recipients/],
-    [{ recipients: ['abc'] }, /Nothing was sent: no recipient can be used\. Recipient 1 \("abc"\)/],
-    [{ message: '' }, /Recipient 1 \("\+447700900001"\): it has no message/],
+    [{ recipients: ['abc'] }, /Nothing was sent: no recipient can be used\. Recipient 1 \('abc'\)/],
+    [{ message: '' }, /Recipient 1 \('\+447700900001'\): it has no message/],
     [{ schedule_at: '2001-01-01T00:00:00Z' }, /^Send At "2001-01-01T00:00:00Z" is in the past/],
     [{ schedule_at: 'soon' }, /^Send At "soon" is not a date and time/],
     [{ spread_hours: '-1' }, /^Spread Over Hours "-1" cannot be used/],
