@@ -424,13 +424,16 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     const type = /^\/_sandbox\/push\/(incoming|receipt|click)$/.exec(path)?.[1] as
       WebhookType | undefined;
     if (!type) return undefined;
+    const url = webhooks.get(type);
+    if (!url) return error(409, `No URL is registered for ${type} webhooks`);
     try {
-      return {
-        status: 200,
-        body: { type, url: webhooks.get(type), receiverStatus: await push(type) },
-      };
+      return { status: 200, body: { type, url, receiverStatus: await push(type) } };
     } catch (pushError) {
-      return error(409, pushError instanceof Error ? pushError.message : String(pushError));
+      // The receiver did not answer at all: fetch fails with the reason in its cause.
+      const cause = (pushError as { cause?: { message?: string; code?: string } }).cause;
+      const reason =
+        cause?.message || cause?.code || (pushError instanceof Error ? pushError.message : '');
+      return error(502, `Could not post to ${url}: ${reason}`);
     }
   };
 
@@ -479,7 +482,14 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     });
   });
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  // A port in use (EADDRINUSE) or refused (EACCES) rejects, for the caller to explain.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
 
   return {
