@@ -3,6 +3,7 @@ import { getCountries, getCountryCallingCode } from 'libphonenumber-js/min';
 import { readOriginator } from './mobivate';
 import { normaliseMobile } from './phone';
 import { smsParts } from './sms-parts';
+import { describeCharacter, describeValue, quoteInput } from './text';
 
 /**
  * The Default Country dropdown: ISO 3166-1 alpha-2 countries that phone metadata knows, labelled
@@ -23,7 +24,7 @@ export const countryChoices = async () => {
 
 const PHONE_HELP =
   'Include the country code, like `+44 7700 900123` or `447700900123`. Spaces, dashes and brackets are fine. ' +
-  'National numbers such as `07700 900123` need a **Default Country**.';
+  'National numbers such as `07700 900123` need a **Default Country**. Digits that could be national or international are refused, never guessed: start international numbers with `+`.';
 
 /** A phone number input: the one definition behind every number the app sends to Mobivate. */
 export const phoneNumberField = <const Key extends string>(
@@ -39,8 +40,23 @@ export const defaultCountryField = defineInputField({
   required: false,
   choices: { perform: countryChoices },
   helpText:
-    'Country for numbers written without a country code (for example `07700 900123` in the United Kingdom). Numbers that start with `+` or `00` are never changed by this.',
+    'Country for numbers written without a country code (for example `07700 900123` in the United Kingdom). Numbers that start with `+` or `00` are never changed by this, and digits that could also be an international number are refused rather than guessed.',
 });
+
+/**
+ * The text of an input that takes one value: a string, or a number as text; empty when absent.
+ * A list, a yes/no value or an object is refused, saying what arrived: String() would turn
+ * ["a", "b"] into "a,b" and true into "true", and sending those is never what the user meant.
+ */
+const singleText = (z: ZObject, label: string, value: unknown, what: string, code: string) => {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (value === undefined || value === null) return '';
+  throw new z.errors.Error(
+    `${label} cannot be used: it received ${describeValue(value)}, not ${what}. Map a field that holds ${what}.`,
+    code,
+  );
+};
 
 /**
  * Reads a phone number input in Mobivate's form, or stops the step with a message that quotes the
@@ -52,14 +68,18 @@ export const readMobile = (
   value: unknown,
   defaultCountry: unknown,
 ): string => {
-  const raw = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-  const result = normaliseMobile(
-    raw,
-    typeof defaultCountry === 'string' ? defaultCountry : undefined,
+  const raw = singleText(z, label, value, 'one phone number', 'InvalidPhoneNumber');
+  const country = singleText(
+    z,
+    'Default Country',
+    defaultCountry,
+    'one country code',
+    'InvalidPhoneNumber',
   );
+  const result = normaliseMobile(raw, country);
   if ('problem' in result) {
     throw new z.errors.Error(
-      `${label} "${raw}" cannot be used: ${result.problem}.`,
+      `${label} ${quoteInput(raw)} cannot be used: ${result.problem}.`,
       'InvalidPhoneNumber',
     );
   }
@@ -93,13 +113,19 @@ export const maxPartsField = defineInputField({
     'Refuse to send a message that needs more SMS parts than this (each part is billed). Leave empty for no limit.',
 });
 
+const SENDER_HELP =
+  'Enter a sender name of up to 11 letters and digits, or a number of up to 15 digits';
+
 /** Reads the sender ID input, or stops the step before anything is sent. */
 export const readSender = (z: ZObject, value: unknown): string => {
-  const raw = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  const label = 'From (Sender ID)';
+  const raw = singleText(z, label, value, 'one sender ID', 'InvalidSender');
   const result = readOriginator(raw);
   if ('problem' in result) {
+    // readOriginator's problems say what is wrong; an empty one already says what to enter.
+    const fix = /\bEnter\b/.test(result.problem) ? '' : `. ${SENDER_HELP}`;
     throw new z.errors.Error(
-      `From (Sender ID) "${raw}" cannot be used: ${result.problem}.`,
+      `${label} ${quoteInput(raw)} cannot be used: ${result.problem}${fix}.`,
       'InvalidSender',
     );
   }
@@ -111,18 +137,16 @@ export const readSender = (z: ZObject, value: unknown): string => {
  * Maximum Parts before anything is sent.
  */
 export const readMessage = (z: ZObject, value: unknown, maxParts: unknown, label = 'Message') => {
-  const text =
-    typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  const text = singleText(z, label, value, 'one text', 'InvalidMessage');
   if (!text.trim()) {
     throw new z.errors.Error(`${label} is empty. Map or type the text to send.`, 'EmptyMessage');
   }
   const measured = smsParts(text);
   const limit = readMaxParts(z, maxParts);
   if (limit !== undefined && measured.parts > limit) {
-    const why =
-      measured.encoding === 'UCS-2'
-        ? ` It is sent as Unicode (70 characters per SMS, 67 per part) because of "${measured.unicodeCharacter}".`
-        : '';
+    const why = measured.unicodeCharacter
+      ? ` It is sent as Unicode (70 characters per SMS, 67 per part) because of ${describeCharacter(measured.unicodeCharacter)}.`
+      : '';
     throw new z.errors.Error(
       `${label} needs ${measured.parts} SMS parts (${measured.units} ${measured.encoding === 'GSM-7' ? 'GSM characters' : 'Unicode characters'}), more than Maximum Parts ${limit}.${why} Shorten the text or raise Maximum Parts.`,
       'MessageTooLong',
@@ -132,15 +156,40 @@ export const readMessage = (z: ZObject, value: unknown, maxParts: unknown, label
 };
 
 const readMaxParts = (z: ZObject, value: unknown): number | undefined => {
-  if (value === undefined || value === null || value === '') return undefined;
-  const parts = Number(value);
+  const label = 'Maximum Parts';
+  const text = singleText(z, label, value, 'a whole number', 'InvalidMaxParts').trim();
+  if (!text) return undefined;
+  const parts = Number(text);
   if (!Number.isInteger(parts) || parts < 1) {
     throw new z.errors.Error(
-      `Maximum Parts "${String(value)}" cannot be used: enter a whole number of 1 or more, or leave it empty.`,
+      `${label} ${quoteInput(text)} cannot be used: enter a whole number of 1 or more, or leave it empty.`,
       'InvalidMaxParts',
     );
   }
   return parts;
+};
+
+/**
+ * Reads a dropdown's value, in any letter case and trimmed, as one of allowedValues; empty gives
+ * the fallback. Anything else stops the step naming the values allowed: a mapped "FAIL" must
+ * not quietly mean "continue".
+ */
+export const readChoice = <const Value extends string>(
+  z: ZObject,
+  label: string,
+  value: unknown,
+  allowedValues: readonly Value[],
+  fallback: Value,
+): Value => {
+  const allowed = allowedValues.map((option) => `"${option}"`).join(', ');
+  const text = singleText(z, label, value, `one of ${allowed}`, 'InvalidChoice').trim();
+  if (!text) return fallback;
+  const chosen = allowedValues.find((option) => option.toLowerCase() === text.toLowerCase());
+  if (chosen !== undefined) return chosen;
+  throw new z.errors.Error(
+    `${label} ${quoteInput(text)} cannot be used: choose one of ${allowed}, or leave it empty for "${fallback}".`,
+    'InvalidChoice',
+  );
 };
 
 /** Booleans from Zapier arrive as true/false, or as text when mapped from another step. */
