@@ -5,7 +5,7 @@ import addOptOut from './src/creates/add-optout';
 import deleteOptOut from './src/creates/delete-optout';
 import sendBatchSms from './src/creates/send-batch-sms';
 import sendSms from './src/creates/send-sms';
-import { afters, befores } from './src/middleware';
+import { befores } from './src/middleware';
 import findMessage from './src/searches/find-message';
 import findOptOut from './src/searches/find-optout';
 import newDeliveryReceipt from './src/triggers/new-delivery-receipt';
@@ -18,10 +18,9 @@ export default defineApp({
   platformVersion: zapier.version,
   authentication,
   beforeRequest: [...befores],
-  afterResponse: [...afters],
   flags: {
-    // Let our afterResponse see 429s, so the user gets Mobivate's message and a Retry-After that
-    // may be an HTTP date (core's early throw understands only seconds).
+    // Let request.ts see 429s, so the user gets Mobivate's message and a Retry-After that may be
+    // an HTTP date (core's early throw understands only seconds).
     throwForThrottlingEarly: false,
   },
   triggers: {

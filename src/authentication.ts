@@ -1,6 +1,6 @@
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
-import { RECONNECT_HELP, unexpectedAnswer } from './errors';
-import { DEFAULT_API_URL, PATHS, mobivateMessage } from './mobivate';
+import { RECONNECT_HELP, mobivateError, unexpectedAnswer, whatMobivateSaid } from './errors';
+import { DEFAULT_API_URL, PATHS } from './mobivate';
 import { apiOrigin, callMobivate } from './request';
 
 /**
@@ -9,27 +9,32 @@ import { apiOrigin, callMobivate } from './request';
  * a web page or anything else that shows the API Address is not Mobivate's API.
  */
 export const testConnection = async (z: ZObject, bundle: Bundle) => {
-  const response = await callMobivate(z, bundle, {
+  const answer = await callMobivate(z, bundle, {
     method: 'GET',
     path: PATHS.authTest,
-    handles: [401],
+    handles: [400, 401, 403],
   });
-  if (response.status === 401) {
-    const said = mobivateMessage(response.data);
+  // A 200 whose body says it failed is a refusal of the key too (docs/truthful-outcomes.md).
+  const refusedIn2xx = answer.status !== answer.httpStatus;
+  if (answer.status >= 400 && answer.status !== 401 && !refusedIn2xx) {
+    throw mobivateError(z, answer, bundle);
+  }
+  if (answer.status >= 400) {
+    const said = answer.content.trim() ? ` (${whatMobivateSaid(answer, bundle)})` : '';
     throw new z.errors.Error(
-      `Mobivate did not accept this API key${said ? ` ("${said}")` : ''}. Check that you copied the whole key, that it has not been replaced by a newer one, and that the API Address is the one Mobivate gave your account. ${RECONNECT_HELP}`,
+      `Mobivate did not accept this API key${said}. Check that you copied the whole key, that it has not been replaced by a newer one, and that the API Address is the one Mobivate gave your account. ${RECONNECT_HELP}`,
       'AuthenticationError',
-      401,
+      answer.status,
     );
   }
-  const empty = response.content.trim() === '';
-  const body: unknown = empty ? {} : response.data;
+  const body: unknown = answer.content.trim() === '' ? {} : answer.data;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw unexpectedAnswer(z, response, bundle, 'a JSON answer from the Mobivate API');
+    throw unexpectedAnswer(z, answer, bundle, 'a JSON answer from the Mobivate API');
   }
+  const message = (body as { message?: unknown }).message;
   return {
     host: new URL(apiOrigin(z, bundle)).host,
-    message: mobivateMessage(body) ?? 'API Key is valid',
+    message: typeof message === 'string' && message.trim() ? message.trim() : 'API Key is valid',
   };
 };
 

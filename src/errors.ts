@@ -1,9 +1,11 @@
-import type { Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
-import { mobivateMessage } from './mobivate';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { scopeIn, type MobivateAnswer } from './answer';
+import { scrubSecrets } from './secrets';
 
 /**
- * Turns Mobivate's answers and transport failures into Zapier errors a marketer can act on.
- * Every message includes Mobivate's own explanation when it sent one, and never the API key.
+ * Turns Mobivate's answers and transport failures into Zapier errors a marketer can act on. Every
+ * message quotes what came back (shortened, secrets removed) and says what to do; none promises a
+ * retry that will not happen. Rules: docs/truthful-outcomes.md.
  */
 
 const EXCERPT_LENGTH = 160;
@@ -15,27 +17,29 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-/** Removes every secret of the connection from a text before it reaches a message or a log. */
-export const scrubSecrets = (text: string, bundle: Bundle): string => {
-  const key = bundle.authData?.api_key;
-  return typeof key === 'string' && key.length > 0 ? text.split(key).join(':censored:') : text;
-};
+const shorten = (text: string): string =>
+  text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
 
 /** A short, single-line quote of a body, with HTML tags dropped (error pages are mostly markup). */
 export const excerpt = (content: string, bundle: Bundle): string => {
   const text = scrubSecrets(content, bundle)
+    .replace(/^\uFEFF/, '')
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!text) return '(an empty body)';
-  return text.length > EXCERPT_LENGTH ? `"${text.slice(0, EXCERPT_LENGTH)}…"` : `"${text}"`;
+  return text ? `"${shorten(text)}"` : '(an empty body)';
 };
 
-/** Mobivate's message if the body has one, otherwise a quote of what came back. */
-const whatMobivateSaid = (response: HttpResponse, bundle: Bundle): string => {
-  const message = mobivateMessage(response.data);
-  return message ? `"${scrubSecrets(message, bundle)}"` : excerpt(response.content ?? '', bundle);
+/** Mobivate's message if the body states one, otherwise a quote of what came back. */
+export const whatMobivateSaid = (answer: MobivateAnswer, bundle: Bundle): string => {
+  const message = answer.error?.message;
+  const said = message
+    ? `"${shorten(scrubSecrets(message, bundle))}"`
+    : excerpt(answer.content, bundle);
+  return answer.status === answer.httpStatus
+    ? said
+    : `${said}, in an HTTP ${answer.httpStatus} answer`;
 };
 
 /** Seconds to wait before retrying, from a Retry-After of seconds or of an HTTP date. */
@@ -48,13 +52,6 @@ export const retryAfterSeconds = (header: string | undefined, now = Date.now()):
   return Math.max(0, Math.ceil((date - now) / 1000));
 };
 
-const requestLine = (response: HttpResponse): string => {
-  const method = response.request.method ?? 'GET';
-  const url = response.request.url;
-  const path = url ? new URL(url).pathname : '';
-  return `${method} ${path}`;
-};
-
 /** Sends are never repeated automatically; this is what an unclear failure means to the user. */
 export const SEND_UNCERTAIN =
   'The message may or may not have been sent: check the message log in the Mobivate hub before replaying this run, or recipients may get it twice.';
@@ -62,48 +59,62 @@ export const SEND_UNCERTAIN =
 export const RECONNECT_HELP =
   'Reconnect your Mobivate account in Zapier with a current key from the Mobivate hub (User Profile → API Keys).';
 
+const CHECK_ADDRESS =
+  'Check the API Address of your Mobivate connection: this answer does not look like one from Mobivate’s API.';
+
 /**
- * Throws the Zapier error for a Mobivate error answer (status ≥ 400). Statuses with a meaning
- * particular to one operation (a 404 on delete, a 403 on a send) are handled by that operation
- * before it calls this.
+ * 403: a key without the permission (Vortex names the scope), a daily message limit, an IP
+ * allow-list, or a proxy's page. The opted-out recipient of a send is told apart by Send SMS.
  */
-export const throwForMobivateError = (
+const forbiddenAdvice = (answer: MobivateAnswer): string => {
+  const scope = scopeIn(answer.error?.message);
+  return scope
+    ? `The API key lacks the permission ${scope}: tick it for this key in the Mobivate hub (User Profile → API Keys), or connect a key that has it.`
+    : 'The API key may lack the permission this step needs, its daily message limit may be reached, or its IP allow-list may not include Zapier: check the key in the Mobivate hub (User Profile → API Keys), or connect a key that allows this step.';
+};
+
+/** Why a request failed, as one sentence without advice: for reports of several requests. */
+export const answerReason = (answer: MobivateAnswer, bundle: Bundle): string => {
+  const name = STATUS_TEXT[answer.status] ? ` ${STATUS_TEXT[answer.status]}` : '';
+  return `Mobivate answered ${answer.request} with HTTP ${answer.status}${name}: ${whatMobivateSaid(answer, bundle)}`;
+};
+
+/** The Zapier error for a Mobivate error answer (status ≥ 400) that no operation reads itself. */
+export const mobivateError = (
   z: ZObject,
-  response: HttpResponse,
+  answer: MobivateAnswer,
   bundle: Bundle,
   /** For requests that must not be repeated blindly (sends): what an unclear failure means. */
   ifUncertain = '',
-): never => {
-  const status = response.status;
-  const said = whatMobivateSaid(response, bundle);
-  const request = requestLine(response);
-
+): Error => {
+  const { status, request } = answer;
+  const said = whatMobivateSaid(answer, bundle);
   switch (status) {
     case 400:
-      throw new z.errors.Error(
+      return new z.errors.Error(
         `Mobivate rejected the request (${request}): ${said}. Check the values mapped into this step.`,
         'MobivateBadRequest',
         status,
       );
     case 401:
-      throw new z.errors.ExpiredAuthError(
+      return new z.errors.ExpiredAuthError(
         `Mobivate no longer accepts this connection's API key (${said}). ${RECONNECT_HELP}`,
       );
     case 402:
-      throw new z.errors.Error(
+      return new z.errors.Error(
         `Your Mobivate account is out of credit (${said}). Top up your balance in the Mobivate hub, then replay this run.`,
         'MobivateOutOfCredit',
         status,
       );
     case 403:
-      throw new z.errors.Error(
-        `Mobivate refused ${request} (${said}). The API key may lack the permission this step needs: in the Mobivate hub (User Profile → API Keys) allow it, or connect a key that has it.`,
+      return new z.errors.Error(
+        `Mobivate refused ${request} (${said}). ${forbiddenAdvice(answer)}`,
         'MobivateForbidden',
         status,
       );
     case 429: {
-      const delay = retryAfterSeconds(response.getHeader('retry-after'));
-      throw new z.errors.ThrottledError(
+      const delay = retryAfterSeconds(answer.retryAfter);
+      return new z.errors.ThrottledError(
         `Mobivate is limiting how fast requests may be sent (${said}); Zapier will try again${delay === null ? ' shortly' : ` in ${delay} seconds`}.`,
         delay ?? undefined,
       );
@@ -111,14 +122,15 @@ export const throwForMobivateError = (
   }
   if (status >= 500) {
     const name = STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : '';
-    throw new z.errors.Error(
+    return new z.errors.Error(
       `Mobivate had a problem answering ${request} (HTTP ${status}${name}): ${said}. ${ifUncertain || 'This is usually temporary: replay the run later, and contact Mobivate support if it keeps happening.'}`,
       'MobivateServerError',
       status,
     );
   }
-  throw new z.errors.Error(
-    `Mobivate answered ${request} with HTTP ${status}: ${said}.`,
+  const addressHint = status === 404 || status === 405 ? ` ${CHECK_ADDRESS}` : '';
+  return new z.errors.Error(
+    `Mobivate answered ${request} with HTTP ${status}: ${said}.${addressHint}`,
     'MobivateError',
     status,
   );
@@ -127,55 +139,13 @@ export const throwForMobivateError = (
 /** A 2xx answer that is not what the documentation promises: never report it as a success. */
 export const unexpectedAnswer = (
   z: ZObject,
-  response: HttpResponse,
+  answer: MobivateAnswer,
   bundle: Bundle,
   expected: string,
   ifUncertain?: string,
 ): Error =>
   new z.errors.Error(
-    `Mobivate answered ${requestLine(response)} with HTTP ${response.status} but not with ${expected}: ${excerpt(response.content ?? '', bundle)}. The step stopped rather than report a success it cannot confirm. ${ifUncertain ?? 'Check the API Address of your Mobivate connection; if it is right, send this message to Mobivate support.'}`,
+    `Mobivate answered ${answer.request} with HTTP ${answer.httpStatus} but not with ${expected}: ${excerpt(answer.content, bundle)}. The step stopped rather than report a success it cannot confirm. ${ifUncertain ?? 'Check the API Address of your Mobivate connection; if it is right, send this message to Mobivate support.'}`,
     'MobivateUnexpectedAnswer',
-    response.status,
+    answer.httpStatus,
   );
-
-const NETWORK_REASONS: Record<string, string> = {
-  ECONNREFUSED: 'the server refused the connection',
-  ECONNRESET: 'the connection was reset before Mobivate answered',
-  ENOTFOUND: 'the host name was not found',
-  EAI_AGAIN: 'the host name could not be looked up',
-  ETIMEDOUT: 'the connection timed out',
-  EHOSTUNREACH: 'the host could not be reached',
-  EPIPE: 'the connection was closed while sending',
-  CERT_HAS_EXPIRED: "the server's certificate has expired",
-};
-
-interface TransportError {
-  name?: string;
-  type?: string;
-  code?: string;
-  errno?: string;
-}
-
-/** node-fetch's FetchError (and the system errors it wraps) as opposed to Zapier's own errors. */
-export const isTransportError = (error: unknown): error is TransportError & Error =>
-  error instanceof Error && (error.name === 'FetchError' || error.name === 'AbortError');
-
-export const transportError = (
-  z: ZObject,
-  error: TransportError & Error,
-  origin: string,
-  timeoutSeconds: number,
-  ifUncertain = '',
-): Error => {
-  const code = error.code ?? error.errno ?? '';
-  // Refused or unresolved connections sent nothing; anything else may have reached Mobivate.
-  const certainlyNotSent = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(code);
-  const reason =
-    error.type === 'request-timeout' || error.name === 'AbortError'
-      ? `Mobivate did not answer within ${timeoutSeconds} seconds`
-      : (NETWORK_REASONS[code] ?? `the request failed (${code || error.type || 'network error'})`);
-  return new z.errors.Error(
-    `Could not reach Mobivate at ${origin}: ${reason}. ${ifUncertain && !certainlyNotSent ? ifUncertain : 'Check the API Address of your Mobivate connection; if it is right, replay the run later.'}`,
-    'MobivateUnreachable',
-  );
-};

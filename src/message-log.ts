@@ -1,5 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { PATHS, readLoggedMessage, type LoggedMessage } from './mobivate';
+import { PATHS, readLoggedMessageRecord, type LoggedMessage } from './mobivate';
 import { SCAN_LIMITS, scanList, type ScanResult } from './scan';
 
 /** Reads the message log (§4.1) created in [start, end], optionally in one direction. */
@@ -17,7 +17,8 @@ export const scanMessageLog = (
       path: PATHS.messageLog,
       window,
       params: options.direction ? { direction: options.direction } : undefined,
-      read: readLoggedMessage,
+      read: readLoggedMessageRecord,
+      noun: 'message log record',
       key: (message) => message.id,
       expected: 'a list of message log records ([{"id", "created", …}])',
       until: options.until,

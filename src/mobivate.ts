@@ -3,6 +3,7 @@
  * of its answers and where its own documentation contradicts itself. Section numbers (§) refer to
  * the project's research notes on the API (shared/reference/mobivate-api.md).
  */
+import { mayHoldCredential, scrubSecrets, type SecretHolder } from './secrets';
 
 /** G1 production host (§0.2). Some accounts are given another address, hence the connection field. */
 export const DEFAULT_API_URL = 'https://api.mobivatebulksms.com';
@@ -23,15 +24,8 @@ export const PATHS = {
   messageLog: '/message',
 } as const;
 
-/** Every G1 error example has this body (§8.2). */
-export interface MobivateErrorBody {
-  code: number;
-  message: string;
-}
-
 /** An opt-out as add, delete and list return it (§2.1). `id` is only in list results. */
 export interface OptOutRecord {
-  id?: number;
   mobile: string;
   /** Where the opt-out came from: `MO` (a STOP reply), `API`, … */
   note: string | null;
@@ -42,31 +36,76 @@ export interface OptOutRecord {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export const isMobivateErrorBody = (body: unknown): body is MobivateErrorBody =>
-  isObject(body) && typeof body.code === 'number' && typeof body.message === 'string';
+/** An opt-out as the list returns it: always with its id (§2.1), kept as text. */
+export type ListedOptOut = OptOutRecord & { id: string };
 
-/** Mobivate's own explanation in an error answer, if it sent one in any of its shapes. */
-export const mobivateMessage = (body: unknown): string | undefined => {
-  if (!isObject(body)) return undefined;
-  if (typeof body.message === 'string' && body.message.trim()) return body.message.trim();
-  // G2 validation errors: {"success":false,"error":{…}} with an undocumented inner shape (§8.2).
-  if (isObject(body.error) && typeof body.error.message === 'string') return body.error.message;
-  if (typeof body.error === 'string' && body.error.trim()) return body.error.trim();
-  return undefined;
+/**
+ * A record read from a Mobivate answer, or why it cannot be read, in words that never quote it
+ * (they go to the logs), with whatever of it could be read.
+ */
+export type Readout<T> = { record: T } | { problem: string; partial?: Partial<T> };
+
+const NUMERIC_TEXT = /^-?\d+(?:\.\d+)?$/;
+const PHONE_TEXT = /^[\d\s+().\-/]+$/;
+/** The range of instants a JavaScript Date can hold. */
+const MAX_MILLIS = 8.64e15;
+
+/** A number where one is documented, also when sent as a numeric string ("2", "0.05"). */
+export const tolerantNumber = (value: unknown): number | undefined => {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  return typeof value === 'string' && NUMERIC_TEXT.test(value.trim())
+    ? Number(value.trim())
+    : undefined;
 };
 
-export const isOptOutRecord = (body: unknown): body is OptOutRecord =>
-  isObject(body) &&
-  typeof body.mobile === 'string' &&
-  (typeof body.note === 'string' || body.note === null || body.note === undefined) &&
-  typeof body.created === 'number' &&
-  Number.isFinite(body.created);
+/** A string where one is documented, also when sent as a finite number (an id, a code). */
+export const tolerantString = (value: unknown): string | undefined =>
+  typeof value === 'string'
+    ? value
+    : typeof value === 'number' && Number.isFinite(value)
+      ? String(value)
+      : undefined;
 
-/** An opt-out as the list returns it: always with its id (§2.1). */
-export type ListedOptOut = OptOutRecord & { id: number };
+/** An identifier: non-empty text, or a number. */
+const tolerantId = (value: unknown): string | undefined =>
+  tolerantString(value)?.trim() || undefined;
 
-export const isListedOptOut = (body: unknown): body is ListedOptOut =>
-  isOptOutRecord(body) && typeof body.id === 'number';
+/**
+ * A mobile number as Mobivate stores it, international digits without "+" (§2.1), however it was
+ * formatted ("+44 7700 900123", "44-7700-900123", 447700900123). No country code starts with 0, so
+ * a leading "00" can only be the international prefix.
+ */
+export const mobileDigits = (value: unknown): string | undefined => {
+  const text =
+    typeof value === 'number' ? (Number.isSafeInteger(value) ? String(value) : '') : value;
+  if (typeof text !== 'string' || !PHONE_TEXT.test(text)) return undefined;
+  return text.replace(/\D/g, '').replace(/^00/, '') || undefined;
+};
+
+/** Opt-out `created`: epoch milliseconds (§2.1), also as a numeric string or a timestamp. */
+const readEpochMillis = (value: unknown): number | undefined => {
+  const millis = tolerantNumber(value) ?? Date.parse(mobivateTimeToIso(value) ?? '');
+  return Number.isFinite(millis) && Math.abs(millis) <= MAX_MILLIS ? millis : undefined;
+};
+
+/** Reads an opt-out tolerantly (see tolerantNumber, tolerantString), with its mobile as digits. */
+export const readOptOut = (body: unknown): Readout<OptOutRecord> => {
+  if (!isObject(body)) return { problem: 'it is not a JSON object' };
+  const mobile = mobileDigits(body.mobile);
+  if (mobile === undefined) return { problem: 'it has no readable mobile number' };
+  const created = readEpochMillis(body.created);
+  if (created === undefined)
+    return { problem: 'it has no readable creation time', partial: { mobile } };
+  return { record: { mobile, note: optionalString(body.note), created } };
+};
+
+export const readListedOptOut = (body: unknown): Readout<ListedOptOut> => {
+  const read = readOptOut(body);
+  if (!('record' in read)) return read;
+  const id = tolerantId(isObject(body) ? body.id : undefined);
+  if (id === undefined) return { problem: 'it has no readable id', partial: read.record };
+  return { record: { id, ...read.record } };
+};
 
 /** The list endpoint's page size limit (§2.1). */
 export const MAX_PAGE_SIZE = 1000;
@@ -99,38 +138,53 @@ const EXAMPLE_ADDRESS = DEFAULT_API_URL;
 /**
  * Checks the connection's "API Address" and returns its origin (`https://host[:port]`), or a
  * sentence saying what is wrong with it. An empty value means the default production address.
+ * The address is quoted only when it cannot hold a credential (Mobivate's own developer page
+ * shows addresses ending in `?api_key=…`, and keys get pasted into the wrong field).
  */
-export const resolveApiUrl = (raw: unknown): { origin: string } | { problem: string } => {
+export const resolveApiUrl = (
+  raw: unknown,
+  bundle: SecretHolder = {},
+): { origin: string } | { problem: string } => {
   const text = typeof raw === 'string' ? raw.trim() : '';
   if (!text) return { origin: DEFAULT_API_URL };
+  const quoted = mayHoldCredential(text, bundle) ? '' : ` "${text}"`;
 
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     return {
-      problem: `The API Address "${text}" is not a web address. Enter it like ${EXAMPLE_ADDRESS}, or leave it empty to use that address.`,
+      problem: `The API Address${quoted} is not a web address. Enter it like ${EXAMPLE_ADDRESS}, or leave it empty to use that address.`,
     };
   }
   if (url.username || url.password) {
-    // Never quote this one: the user name or password in it may be a secret.
     return {
       problem: `The API Address must not contain a user name or password. Enter only the address, like ${EXAMPLE_ADDRESS}; the API Key goes in its own field.`,
     };
   }
+  if (/(^|&)(api_?key|key|token|access_token)=/i.test(url.search.slice(1))) {
+    return {
+      problem: `The API Address must not contain the API key (it ends in "?api_key=…", not repeated here). Enter only the address, like ${EXAMPLE_ADDRESS}, and put the key in the API Key field.`,
+    };
+  }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     return {
-      problem: `The API Address "${text}" must start with https:// (plain http:// is accepted only for a local test server on 127.0.0.1 or localhost).`,
+      problem: `The API Address${quoted} must start with https:// (plain http:// is accepted only for a local test server on 127.0.0.1 or localhost).`,
     };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return {
-      problem: `The API Address "${text}" must start with https://, like ${EXAMPLE_ADDRESS}.`,
+      problem: `The API Address${quoted} must start with https://, like ${EXAMPLE_ADDRESS}.`,
     };
   }
   if (url.pathname !== '/' || url.search || url.hash || /[?#]/.test(text)) {
     return {
-      problem: `The API Address "${text}" must be only https:// and the host name (and port, if any), like ${EXAMPLE_ADDRESS}: remove everything after the host.`,
+      problem: `The API Address${quoted} must be only https:// and the host name (and port, if any), like ${EXAMPLE_ADDRESS}: remove everything after the host.`,
+    };
+  }
+  if (scrubSecrets(text, bundle) !== text) {
+    return {
+      problem: `The API Address looks like it contains an API key or another secret (it is not repeated here). Enter only the address, like ${EXAMPLE_ADDRESS}, and put the key in the API Key field.`,
     };
   }
   return { origin: url.origin };
@@ -160,8 +214,17 @@ export interface SentMessage {
   campaignId: string | null;
 }
 
-const optionalString = (value: unknown): string | null =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+const optionalString = (value: unknown): string | null => tolerantString(value) ?? null;
+const optionalNumber = (value: unknown): number | null => tolerantNumber(value) ?? null;
+
+/** Timestamps are documented as text (§9 #17); a number is read as epoch milliseconds. */
+const tolerantTime = (value: unknown): string | undefined => {
+  if (typeof value === 'string') return value.trim() ? value : undefined;
+  const millis = tolerantNumber(value);
+  return millis !== undefined && Math.abs(millis) <= MAX_MILLIS
+    ? epochMillisToIso(millis)
+    : undefined;
+};
 
 export const readSentMessage = (body: unknown): SentMessage | undefined => {
   const record = unwrapRecord(body);
@@ -252,14 +315,18 @@ export interface LoggedMessage {
   campaignId: string | null;
 }
 
-export const readLoggedMessage = (body: unknown): LoggedMessage | undefined => {
-  if (!isObject(body) || typeof body.id !== 'string' || typeof body.created !== 'string')
-    return undefined;
-  const number = (value: unknown) => (typeof value === 'number' ? value : null);
-  return {
-    id: body.id,
-    created: body.created,
-    modified: optionalString(body.modified),
+/** Reads a message log record tolerantly: only its id and creation time are required. */
+export const readLoggedMessageRecord = (body: unknown): Readout<LoggedMessage> => {
+  if (!isObject(body)) return { problem: 'it is not a JSON object' };
+  const id = tolerantId(body.id);
+  if (id === undefined) return { problem: 'it has no readable id' };
+  const created = tolerantTime(body.created);
+  if (created === undefined)
+    return { problem: 'it has no readable creation time', partial: { id } };
+  const record: LoggedMessage = {
+    id,
+    created,
+    modified: tolerantTime(body.modified) ?? null,
     originator: optionalString(body.originator),
     recipient: optionalString(body.recipient),
     body: optionalString(body.body),
@@ -267,12 +334,18 @@ export const readLoggedMessage = (body: unknown): LoggedMessage | undefined => {
     direction: optionalString(body.direction),
     inReplyTo: optionalString(body.inReplyTo),
     routeId: optionalString(body.routeId),
-    parts: number(body.parts),
-    cost: number(body.cost),
+    parts: optionalNumber(body.parts),
+    cost: optionalNumber(body.cost),
     currency: optionalString(body.currency),
     senderReference: optionalString(body.senderReference),
     campaignId: optionalString(body.campaignId),
   };
+  return { record };
+};
+
+export const readLoggedMessage = (body: unknown): LoggedMessage | undefined => {
+  const read = readLoggedMessageRecord(body);
+  return 'record' in read ? read.record : undefined;
 };
 
 /**
@@ -447,19 +520,19 @@ export interface DeliveryReceipt {
 }
 
 export const readDeliveryReceipt = (body: unknown): DeliveryReceipt | undefined => {
-  if (!isObject(body) || typeof body.deliveryMessageId !== 'string' || !body.deliveryMessageId)
-    return undefined;
-  if (typeof body.created !== 'string') return undefined;
-  const statusCode =
-    typeof body.statusCode === 'number' ? body.statusCode : Number(body.statusCode);
+  if (!isObject(body)) return undefined;
+  const deliveryMessageId = tolerantId(body.deliveryMessageId);
+  const created = tolerantTime(body.created);
+  if (deliveryMessageId === undefined || created === undefined) return undefined;
+  const statusCode = tolerantNumber(body.statusCode);
   return {
-    deliveryMessageId: body.deliveryMessageId,
+    deliveryMessageId,
     batchId: optionalString(body.batchId),
     clientReference: optionalString(body.clientReference),
-    created: body.created,
+    created,
     status: optionalString(body.status),
-    statusCode: Number.isInteger(statusCode) ? statusCode : null,
-    parts: typeof body.parts === 'number' ? body.parts : null,
+    statusCode: statusCode !== undefined && Number.isInteger(statusCode) ? statusCode : null,
+    parts: optionalNumber(body.parts),
     hlr: body.hlr ?? null,
   };
 };
@@ -477,14 +550,18 @@ export interface IncomingMessage {
 }
 
 export const readIncomingMessage = (body: unknown): IncomingMessage | undefined => {
-  if (!isObject(body) || typeof body.id !== 'string' || !body.id) return undefined;
-  if (typeof body.originator !== 'string' || typeof body.created !== 'string') return undefined;
+  if (!isObject(body)) return undefined;
+  const id = tolerantId(body.id);
+  const originator = tolerantString(body.originator);
+  const created = tolerantTime(body.created);
+  if (id === undefined || originator === undefined || created === undefined) return undefined;
   return {
-    id: body.id,
-    originator: body.originator,
+    id,
+    originator,
     recipient: optionalString(body.recipient),
-    body: typeof body.body === 'string' ? body.body : '',
-    created: body.created,
+    // A reply of digits only ("1") may arrive as a number.
+    body: tolerantString(body.body) ?? '',
+    created,
     inReplyTo: optionalString(body.inReplyTo),
     logicalMessageId: optionalString(body.logicalMessageId),
     ownerUserId: optionalString(body.ownerUserId),
@@ -507,10 +584,12 @@ export interface LinkClick {
 
 export const readLinkClick = (body: unknown): LinkClick | undefined => {
   if (!isObject(body) || typeof body.url !== 'string' || !body.url) return undefined;
-  if (typeof body.messageId !== 'string' && typeof body.mobile !== 'string') return undefined;
+  const messageId = optionalString(body.messageId);
+  const mobile = optionalString(body.mobile);
+  if (messageId === null && mobile === null) return undefined;
   return {
-    messageId: optionalString(body.messageId),
-    mobile: optionalString(body.mobile),
+    messageId,
+    mobile,
     batchId: optionalString(body.batchId),
     clientRef: optionalString(body.clientRef),
     browser: optionalString(body.browser),

@@ -3,15 +3,20 @@ import {
   OPT_OUT_SOURCES,
   PATHS,
   epochMillisToIso,
-  isListedOptOut,
+  mobileDigits,
+  readListedOptOut,
   type ListedOptOut,
   type OptOutRecord,
 } from './mobivate';
 import { scanList, type ScanResult } from './scan';
 
-/** What every opt-out operation outputs for a record Mobivate returned. */
+/**
+ * What every opt-out operation outputs for a record Mobivate returned. The mobile number is given
+ * as digits (international, no "+"), however Mobivate formatted it, so it maps straight into
+ * other steps and compares as text.
+ */
 export const optOutOutput = (record: OptOutRecord) => ({
-  mobile: record.mobile,
+  mobile: mobileDigits(record.mobile) ?? record.mobile,
   note: record.note ?? null,
   source: record.note ? (OPT_OUT_SOURCES[record.note] ?? record.note) : null,
   created: record.created,
@@ -20,12 +25,12 @@ export const optOutOutput = (record: OptOutRecord) => ({
 
 /** Find Opt-Out and New Opt-Out also output the list's id of the opt-out. */
 export const listedOptOutOutput = (record: ListedOptOut) => ({
-  id: String(record.id),
+  id: record.id,
   ...optOutOutput(record),
 });
 
 export const optOutOutputFields = [
-  { key: 'mobile', label: 'Mobile Number', type: 'string' },
+  { key: 'mobile', label: 'Mobile Number (Digits, With Country Code)', type: 'string' },
   { key: 'note', label: 'Opt-Out Source Code', type: 'string' },
   { key: 'source', label: 'Opt-Out Source', type: 'string' },
   { key: 'created', label: 'Opted Out At (Epoch Milliseconds)', type: 'number' },
@@ -37,7 +42,10 @@ export const listedOptOutOutputFields = [
   ...optOutOutputFields,
 ] as const;
 
-/** Reads the opt-outs created in [start, end], stopping at the first for which `until` is true. */
+/**
+ * Reads the opt-outs created in [start, end], stopping at the first for which `until` is true.
+ * Records are read tolerantly and their mobile numbers normalised (see readOptOut).
+ */
 export const scanOptOuts = (
   z: ZObject,
   bundle: Bundle,
@@ -47,8 +55,9 @@ export const scanOptOuts = (
   scanList(z, bundle, {
     path: PATHS.optOut,
     window,
-    read: (element) => (isListedOptOut(element) ? element : undefined),
-    key: (record) => String(record.id),
+    read: readListedOptOut,
+    noun: 'opt-out',
+    key: (record) => record.id,
     expected: 'a list of opt-outs ([{"id", "mobile", "note", "created"}])',
     until,
   });

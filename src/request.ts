@@ -1,24 +1,41 @@
-import type { Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
-import { isTransportError, throwForMobivateError, transportError } from './errors';
+import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
+import { readAnswer, type MobivateAnswer } from './answer';
+import { excerpt, mobivateError } from './errors';
 import { resolveApiUrl } from './mobivate';
+import { scrubSecrets } from './secrets';
+import { codeOf, isTransportError, transportError, type TransportError } from './transport';
 
 /**
- * Every request waits at most this long. Zapier stops a step after 30 seconds in all, and Delete
- * Opt-Out may need two requests (see its route fallback), so two must fit with time to spare.
+ * Zapier stops a step after 30 seconds, whatever it was doing. So a step has one deadline,
+ * STEP_DEADLINE_MS after its first request: every request and the reading of every answer body
+ * end by it, and a step that has to stop early says what was done (docs/truthful-outcomes.md).
+ * One request waits at most REQUEST_TIMEOUT_MS, so that Delete Opt-Out's second route still fits.
  */
+export const STEP_DEADLINE_MS = 25_000;
 export const REQUEST_TIMEOUT_MS = 12_000;
-
 /**
- * What a step that makes many requests (list scans, batch sends) may spend on them in all, so that
- * it ends, and says how far it got, well within Zapier's 30 seconds.
+ * Steps that read page after page (list scans) start no page after this long, so that a slow
+ * page still ends within the deadline and the step can say how far it got.
  */
-export const STEP_BUDGET_MS = 20_000;
+export const SCAN_BUDGET_MS = 20_000;
+/** No request is started with less time than this left: it could not get an answer in time. */
+export const MIN_REQUEST_MS = 2_000;
 
-/** A request's timeout within what is left of a step's budget; undefined when too little is left. */
-export const timeoutWithin = (deadline: number): number | undefined => {
-  const remaining = deadline - Date.now();
-  return remaining < 1_000 ? undefined : Math.min(REQUEST_TIMEOUT_MS, remaining);
+// Keyed by the bundle, which Zapier makes anew for every step.
+const deadlines = new WeakMap<object, number>();
+
+export const stepDeadline = (bundle: Bundle): number => {
+  let deadline = deadlines.get(bundle);
+  if (deadline === undefined) {
+    deadline = Date.now() + STEP_DEADLINE_MS;
+    deadlines.set(bundle, deadline);
+  }
+  return deadline;
 };
+
+/** Whether another request can still be made within the step's deadline. */
+export const hasTimeForRequest = (bundle: Bundle): boolean =>
+  stepDeadline(bundle) - Date.now() >= MIN_REQUEST_MS;
 
 export interface MobivateRequest {
   method: 'GET' | 'POST' | 'DELETE';
@@ -27,12 +44,10 @@ export interface MobivateRequest {
   body?: Record<string, unknown>;
   params?: Record<string, string | number>;
   /**
-   * Error statuses the caller interprets itself (e.g. 404 on delete). Every other error status goes
-   * through the shared mapping in errors.ts.
+   * Error statuses the caller interprets itself (e.g. 404 on delete). Every other error status is
+   * mapped by errors.ts.
    */
   handles?: readonly number[];
-  /** A shorter timeout, for requests that must fit in what is left of a time budget. */
-  timeoutMs?: number;
   /**
    * For requests that must never be repeated blindly (sends): the sentence that replaces "replay
    * later" when the request may have been carried out (5xx, timeouts, dropped connections).
@@ -40,46 +55,101 @@ export interface MobivateRequest {
   ifUncertain?: string;
 }
 
+/** Why a request got no answer: a transport failure, or no time left in the step to start it. */
+export type NoAnswer =
+  | { kind: 'transport'; error: TransportError; origin: string; seconds: number }
+  | { kind: 'no-time' };
+
 /** The origin of the connection's API Address, or a Zapier error before anything is sent. */
 export const apiOrigin = (z: ZObject, bundle: Bundle): string => {
-  const resolved = resolveApiUrl(bundle.authData?.api_url);
+  const resolved = resolveApiUrl(bundle.authData?.api_url, bundle);
   if ('problem' in resolved) throw new z.errors.Error(resolved.problem, 'InvalidApiAddress');
   return resolved.origin;
 };
 
-/** The one way this app talks to Mobivate. Headers are added by middleware.ts. */
-export const callMobivate = async <T = unknown>(
+/**
+ * Sends one request and reads the whole answer, within what is left of the step's deadline.
+ * Never throws for an HTTP status or a transport failure: callers that report on several
+ * requests (batch sends) decide from the result.
+ */
+export const attemptMobivate = async <T = unknown>(
   z: ZObject,
   bundle: Bundle,
-  {
-    method,
-    path,
-    body,
-    params,
-    handles,
-    timeoutMs = REQUEST_TIMEOUT_MS,
-    ifUncertain,
-  }: MobivateRequest,
-): Promise<HttpResponse<T>> => {
+  { method, path, body, params }: MobivateRequest,
+): Promise<MobivateAnswer<T> | NoAnswer> => {
   const origin = apiOrigin(z, bundle);
-  let response: HttpResponse<T>;
+  const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, stepDeadline(bundle) - Date.now());
+  if (timeoutMs < MIN_REQUEST_MS) return { kind: 'no-time' };
+  // One timer for the headers and the body: node-fetch's own `timeout` restarts for the body.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
-    response = await z.request<T>({
+    // Raw: the body is read here, within the same deadline, and core does not log it as it came
+    // (core's log would keep forms of the key it does not scrub); a scrubbed excerpt is logged.
+    const response = await z.request({
       method,
       url: `${origin}${path}`,
       body,
       params,
-      timeout: timeoutMs,
-      skipThrowForStatus: handles !== undefined || ifUncertain !== undefined,
+      signal: abort.signal,
+      skipThrowForStatus: true,
+      raw: true,
+    } as HttpRequestOptions & { url: string; raw: true });
+    const answer = readAnswer<T>({
+      method,
+      url: response.request.url ?? `${origin}${path}`,
+      status: response.status,
+      content: await response.text(),
+      retryAfter: response.getHeader('retry-after') ?? undefined,
     });
-  } catch (error) {
-    if (isTransportError(error)) {
-      throw transportError(z, error, origin, timeoutMs / 1000, ifUncertain);
+    if (answer.status >= 400) {
+      z.console.log(
+        `${answer.request} answered HTTP ${answer.httpStatus}: ${excerpt(answer.content, bundle)}`,
+      );
     }
-    throw error;
+    return answer;
+  } catch (error) {
+    if (!isTransportError(error)) throw error;
+    z.console.log(
+      `${method} ${path} failed in transport: ${error.name} ${error.type ?? ''} ${codeOf(error)}`,
+    );
+    const shownOrigin = scrubSecrets(origin, bundle);
+    return { kind: 'transport', error, origin: shownOrigin, seconds: Math.round(timeoutMs / 1000) };
+  } finally {
+    clearTimeout(timer);
   }
-  if (response.status >= 400 && !handles?.includes(response.status)) {
-    throwForMobivateError(z, response, bundle, ifUncertain);
+};
+
+export const isNoAnswer = (result: MobivateAnswer | NoAnswer): result is NoAnswer =>
+  'kind' in result;
+
+/** The error for a request that got no answer. */
+export const noAnswerError = (
+  z: ZObject,
+  noAnswer: NoAnswer,
+  request: MobivateRequest,
+  ifUncertain?: string,
+): Error =>
+  noAnswer.kind === 'no-time'
+    ? new z.errors.Error(
+        `Stopped before sending ${request.method} ${request.path} to Mobivate: this step had almost used up Zapier's time limit. Nothing further was sent.`,
+        'StepDeadline',
+      )
+    : transportError(z, noAnswer.error, noAnswer.origin, noAnswer.seconds, ifUncertain);
+
+/**
+ * The one way this app talks to Mobivate (headers are added by middleware.ts): the answer, or
+ * the Zapier error for a failure the caller does not read itself (see `handles`).
+ */
+export const callMobivate = async <T = unknown>(
+  z: ZObject,
+  bundle: Bundle,
+  request: MobivateRequest,
+): Promise<MobivateAnswer<T>> => {
+  const result = await attemptMobivate<T>(z, bundle, request);
+  if (isNoAnswer(result)) throw noAnswerError(z, result, request, request.ifUncertain);
+  if (result.status >= 400 && !request.handles?.includes(result.status)) {
+    throw mobivateError(z, result, bundle, request.ifUncertain);
   }
-  return response;
+  return result;
 };

@@ -32,14 +32,33 @@ describe('the one request helper', () => {
       /must start with https:\/\/ \(plain http:\/\/ is accepted only/,
     ],
     ['https://api.mobivatebulksms.com/v1', /remove everything after the host/],
-    ['https://api.mobivatebulksms.com?x=1', /remove everything after the host/],
-    ['https://api.mobivatebulksms.com/#top', /remove everything after the host/],
     ['api.mobivatebulksms.com', /is not a web address/],
   ])('refuses the API Address %j before sending anything', async (apiUrl, message) => {
     const result = await failure(call(authData({ api_url: apiUrl })));
     expect(result).toMatchObject({ name: 'AppError', code: 'InvalidApiAddress' });
     expect(result.message).toMatch(message);
     expect(result.message).toContain(`"${apiUrl}"`);
+  });
+
+  // A query string or fragment may hold a key (Mobivate's developer page shows "?api_key=…"),
+  // so such an address is refused without being quoted.
+  it.each([
+    ['https://api.mobivatebulksms.com?x=1', /remove everything after the host/],
+    ['https://api.mobivatebulksms.com/#top', /remove everything after the host/],
+    [`https://api.mobivatebulksms.com/?api_key=${API_KEY}`, /must not contain the API key/],
+    [
+      'https://api.mobivatebulksms.com:443/send/single?apiKey=0f3b9e',
+      /must not contain the API key/,
+    ],
+    [`https://${API_KEY}.mobivatebulksms.com`, /looks like it contains an API key/],
+    [`${API_KEY}`, /is not a web address/],
+  ])('refuses the API Address %j without quoting it', async (apiUrl, message) => {
+    const result = await failure(call(authData({ api_url: apiUrl })));
+    expect(result).toMatchObject({ name: 'AppError', code: 'InvalidApiAddress' });
+    expect(result.message).toMatch(message);
+    expect(result.message).not.toContain(apiUrl);
+    expect(result.message).not.toContain(API_KEY);
+    expect(result.message).not.toMatch(/\?x=1|#top|0f3b9e/);
   });
 
   it('refuses credentials in the API Address without quoting them', async () => {
@@ -158,7 +177,10 @@ describe('the one request helper', () => {
       ['ECONNREFUSED', /the server refused the connection/],
       ['ECONNRESET', /the connection was reset before Mobivate answered/],
       ['ENOTFOUND', /the host name was not found/],
-      ['EWHATEVER', /the request failed \(EWHATEVER\)/],
+      // Codes are for support, in the log line; the user reads plain words.
+      ['EWHATEVER', /the connection failed before a complete answer arrived\. Check/],
+      ['Z_DATA_ERROR', /the answer arrived compressed but damaged, so it could not be read/],
+      ['ERR_STREAM_PREMATURE_CLOSE', /closed before Mobivate’s answer was complete/],
     ])('%s becomes a clear error', async (code, message) => {
       mobivate()
         .get('/auth/test')

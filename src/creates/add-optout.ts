@@ -1,7 +1,7 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { throwForMobivateError, unexpectedAnswer } from '../errors';
+import { mobivateError, unexpectedAnswer } from '../errors';
 import { defaultCountryField, phoneNumberField, readMobile } from '../fields';
-import { PATHS, isOptOutRecord, mobivateMessage } from '../mobivate';
+import { PATHS, readOptOut } from '../mobivate';
 import { optOutOutput, optOutOutputFields } from '../optouts';
 import { callMobivate } from '../request';
 import optOutSample from '../samples/optout.json';
@@ -14,11 +14,17 @@ const inputFields = defineInputFields([
 /**
  * Mobivate documents no answer for adding a number that is already opted out (§2.1). What the app
  * can know: the answer is the opt-out record, and a record created before our request was already
- * there (with this much tolerance for the two clocks). Should Mobivate refuse a duplicate instead
- * (409, or a 400 that says so), that is not an error for the user either.
+ * there (with this much tolerance for the two clocks). Should Mobivate refuse a duplicate instead,
+ * only a refusal whose words say the number is already listed counts; "Route does not exist" or a
+ * bare "Conflict" is an error like any other (docs/truthful-outcomes.md).
  */
 const CLOCK_TOLERANCE_MS = 2 * 60_000;
-const SAYS_DUPLICATE = /already|exist|duplicate/i;
+
+export const saysAlreadyListed = (message: string | undefined): boolean =>
+  !!message &&
+  /\b(already|duplicate|exists)\b/i.test(message) &&
+  !/\b(not|never|no such)\b|n['’]t\b/i.test(message) &&
+  !/\b(route|campaign|sender|originator|api key|user|group|contact|template)\b/i.test(message);
 
 export const perform = (async (z, bundle) => {
   const mobile = readMobile(
@@ -28,16 +34,14 @@ export const perform = (async (z, bundle) => {
     bundle.inputData.default_country,
   );
   const sentAt = Date.now();
-  const response = await callMobivate(z, bundle, {
+  const answer = await callMobivate(z, bundle, {
     method: 'POST',
     path: PATHS.optOut,
     body: { mobile },
     handles: [400, 409],
   });
-  if (response.status === 409 || response.status === 400) {
-    if (response.status === 400 && !SAYS_DUPLICATE.test(mobivateMessage(response.data) ?? '')) {
-      throwForMobivateError(z, response, bundle);
-    }
+  if (answer.status === 409 || answer.status === 400) {
+    if (!saysAlreadyListed(answer.error?.message)) throw mobivateError(z, answer, bundle);
     return {
       mobile,
       note: null,
@@ -47,12 +51,13 @@ export const perform = (async (z, bundle) => {
       already_opted_out: true,
     };
   }
-  if (!isOptOutRecord(response.data)) {
-    throw unexpectedAnswer(z, response, bundle, 'the opt-out ({"mobile", "note", "created"})');
+  const read = readOptOut(answer.data);
+  if (!('record' in read)) {
+    throw unexpectedAnswer(z, answer, bundle, 'the opt-out ({"mobile", "note", "created"})');
   }
   return {
-    ...optOutOutput(response.data),
-    already_opted_out: response.data.created < sentAt - CLOCK_TOLERANCE_MS,
+    ...optOutOutput(read.record),
+    already_opted_out: read.record.created < sentAt - CLOCK_TOLERANCE_MS,
   };
 }) satisfies CreatePerform<typeof inputFields>;
 

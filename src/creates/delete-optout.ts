@@ -5,11 +5,12 @@ import {
   type ZObject,
   type Bundle,
 } from 'zapier-platform-core';
-import { unexpectedAnswer } from '../errors';
-import { defaultCountryField, phoneNumberField, readMobile } from '../fields';
-import { PATHS, isMobivateErrorBody, isOptOutRecord, mobivateMessage } from '../mobivate';
+import type { MobivateAnswer } from '../answer';
+import { unexpectedAnswer, whatMobivateSaid } from '../errors';
+import { defaultCountryField, phoneNumberField, readChoice, readMobile } from '../fields';
+import { PATHS, readOptOut } from '../mobivate';
 import { optOutOutput, optOutOutputFields } from '../optouts';
-import { callMobivate } from '../request';
+import { callMobivate, hasTimeForRequest } from '../request';
 import optOutSample from '../samples/optout.json';
 
 const inputFields = defineInputFields([
@@ -33,6 +34,30 @@ const inputFields = defineInputFields([
 const deleteAt = (z: ZObject, bundle: Bundle, path: string, mobile: string) =>
   callMobivate(z, bundle, { method: 'DELETE', path, body: { mobile }, handles: [404, 405] });
 
+/**
+ * The docs disagree on the route (§9 #1): the heading says DELETE /addressbook/optout, the
+ * examples DELETE /optout. Only a 404 whose body is Mobivate's own error (a message that is not a
+ * bare HTTP phrase such as "HTTP 404 Not Found", which web frameworks answer for unknown paths)
+ * means "not on the list". Any other 404, or a 405, means the route itself is missing, so the
+ * other documented route is tried once. A missing route is never "not opted out".
+ */
+const notOnList = (answer: MobivateAnswer) =>
+  answer.status === 404 && answer.error !== undefined && !answer.error.generic;
+const routeMissing = (answer: MobivateAnswer) =>
+  answer.status === 405 || (answer.status === 404 && !notOnList(answer));
+
+const endpointNotFound = (
+  z: ZObject,
+  first: MobivateAnswer,
+  mobile: string,
+  second?: MobivateAnswer,
+) =>
+  new z.errors.Error(
+    `The opt-out endpoint was not found at this API Address: ${first.request} answered HTTP ${first.status}${second ? ` and ${second.request} answered HTTP ${second.status}` : `, and there was no time left in this step to try DELETE ${PATHS.optOutLegacyDelete}`}. Nothing was removed, and whether ${mobile} is opted out is unknown. Check the API Address of your Mobivate connection (Mobivate gives some accounts their own address).`,
+    'OptOutEndpointNotFound',
+    (second ?? first).status,
+  );
+
 export const perform = (async (z, bundle) => {
   const mobile = readMobile(
     z,
@@ -40,45 +65,41 @@ export const perform = (async (z, bundle) => {
     bundle.inputData.mobile,
     bundle.inputData.default_country,
   );
-
-  // The docs disagree on the route (§9 #1): the heading says DELETE /addressbook/optout, the
-  // examples DELETE /optout. A 404 that carries Mobivate's JSON error body is Mobivate saying "not
-  // on the list"; a 404 or 405 without it means the route itself is missing, so we try the other
-  // documented route once. We never treat a missing route as "not opted out", which would report
-  // success while the number stays blocked.
-  const routeMissing = (status: number, data: unknown) =>
-    status === 405 || (status === 404 && !isMobivateErrorBody(data));
-  let response = await deleteAt(z, bundle, PATHS.optOut, mobile);
-  if (routeMissing(response.status, response.data)) {
-    response = await deleteAt(z, bundle, PATHS.optOutLegacyDelete, mobile);
-    if (routeMissing(response.status, response.data)) {
-      throw new z.errors.Error(
-        `The opt-out endpoint was not found at this API Address: both DELETE ${PATHS.optOut} and DELETE ${PATHS.optOutLegacyDelete} answered HTTP ${response.status}. Check the API Address of your Mobivate connection (Mobivate gives some accounts their own address). ${mobile} is still opted out.`,
-        'OptOutEndpointNotFound',
-        response.status,
-      );
-    }
+  const ifNotOptedOut = readChoice(
+    z,
+    'If the Number Is Not Opted Out',
+    bundle.inputData.when_not_opted_out,
+    ['continue', 'fail'],
+    'continue',
+  );
+  let answer = await deleteAt(z, bundle, PATHS.optOut, mobile);
+  if (routeMissing(answer)) {
+    const first = answer;
+    if (!hasTimeForRequest(bundle)) throw endpointNotFound(z, first, mobile);
+    answer = await deleteAt(z, bundle, PATHS.optOutLegacyDelete, mobile);
+    if (routeMissing(answer)) throw endpointNotFound(z, first, mobile, answer);
   }
 
-  if (response.status === 404) {
-    if (bundle.inputData.when_not_opted_out === 'fail') {
+  if (answer.status === 404) {
+    if (ifNotOptedOut === 'fail') {
       throw new z.errors.Error(
-        `${mobile} is not on the Mobivate opt-out list, so there was nothing to delete (Mobivate said "${mobivateMessage(response.data)}"). To let this step succeed for such numbers, set "If the Number Is Not Opted Out" to Continue.`,
+        `${mobile} is not on the Mobivate opt-out list, so there was nothing to delete (Mobivate said ${whatMobivateSaid(answer, bundle)}). To let this step succeed for such numbers, set "If the Number Is Not Opted Out" to Continue.`,
         'NotOptedOut',
         404,
       );
     }
     return { mobile, note: null, source: null, created: null, created_at: null, removed: false };
   }
-  if (!isOptOutRecord(response.data)) {
+  const read = readOptOut(answer.data);
+  if (!('record' in read)) {
     throw unexpectedAnswer(
       z,
-      response,
+      answer,
       bundle,
       'the deleted opt-out ({"mobile", "note", "created"})',
     );
   }
-  return { ...optOutOutput(response.data), removed: true };
+  return { ...optOutOutput(read.record), removed: true };
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({

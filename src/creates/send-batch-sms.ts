@@ -4,20 +4,19 @@ import {
   type CreatePerform,
   type ZObject,
 } from 'zapier-platform-core';
-import { SEND_UNCERTAIN, unexpectedAnswer } from '../errors';
-import { defaultCountryField, optionalText, readBoolean, readSender, senderField } from '../fields';
+import { sendInChunks } from '../batches';
 import {
-  MAX_BATCH_SIZE,
-  PATHS,
-  batchRequestBody,
-  formatMobivateDate,
-  readBatchAnswer,
-  type BatchRecipient,
-} from '../mobivate';
+  defaultCountryField,
+  optionalText,
+  readBoolean,
+  readChoice,
+  readSender,
+  senderField,
+} from '../fields';
+import { quoteInput } from '../text';
+import { formatMobivateDate, type BatchRecipient } from '../mobivate';
 import { normaliseMobile } from '../phone';
-import { STEP_BUDGET_MS, callMobivate, timeoutWithin } from '../request';
 import batchSample from '../samples/batch.json';
-import { formatCount } from '../text';
 
 const inputFields = defineInputFields([
   senderField,
@@ -165,17 +164,6 @@ const listProblems = (problems: string[]) =>
     ? `; and ${problems.length - MAX_LISTED_PROBLEMS} more`
     : '');
 
-/** The text of a Zapier error, whose message may be JSON (z.errors.Error, ThrottledError). */
-const errorText = (error: unknown): string => {
-  const message = error instanceof Error ? error.message : String(error);
-  try {
-    const parsed = JSON.parse(message) as { message?: unknown };
-    return typeof parsed.message === 'string' ? parsed.message : message;
-  } catch {
-    return message;
-  }
-};
-
 export const perform = (async (z, bundle) => {
   const { inputData } = bundle;
   const originator = readSender(z, inputData.from);
@@ -207,7 +195,9 @@ export const perform = (async (z, bundle) => {
   const recipients: BatchRecipient[] = [];
   const excludeDuplicates = readBoolean(inputData.exclude_duplicates, true);
   for (const entry of entries) {
-    const label = `Recipient ${entry.position} ('${entry.raw}')`;
+    // Short entries keep the familiar 'quote'; a pasted novel is cut (quoteInput).
+    const shown = [...entry.raw].length > 60 ? quoteInput(entry.raw) : `'${entry.raw}'`;
+    const label = `Recipient ${entry.position} (${shown})`;
     const number = normaliseMobile(entry.raw, inputData.default_country);
     if ('problem' in number) {
       invalid.push(`${label}: ${number.problem}`);
@@ -220,7 +210,14 @@ export const perform = (async (z, bundle) => {
       recipients.push({ recipient: number.mobile, text: entry.text, reference: entry.reference });
     }
   }
-  if (invalid.length > 0 && inputData.invalid_recipients === 'fail') {
+  const ifInvalid = readChoice(
+    z,
+    'If a Number Is Invalid',
+    inputData.invalid_recipients,
+    ['skip', 'fail'],
+    'skip',
+  );
+  if (invalid.length > 0 && ifInvalid === 'fail') {
     throw fail(
       z,
       `Nothing was sent: ${invalid.length} of ${entries.length} recipients cannot be used. ${listProblems(invalid)}.`,
@@ -245,43 +242,7 @@ export const perform = (async (z, bundle) => {
     shortenUrls: readBoolean(inputData.shorten_urls, false),
     spreadHours,
   };
-  const chunks: BatchRecipient[][] = [];
-  for (let i = 0; i < recipients.length; i += MAX_BATCH_SIZE)
-    chunks.push(recipients.slice(i, i + MAX_BATCH_SIZE));
-
-  const batches: { id: string; name: string | null; accepted: number }[] = [];
-  const deadline = Date.now() + STEP_BUDGET_MS;
-  for (const [index, chunk] of chunks.entries()) {
-    try {
-      const timeoutMs = timeoutWithin(deadline);
-      if (timeoutMs === undefined) {
-        throw new Error(
-          `it was not sent, to stay within Zapier's time limit. Split the recipients over several steps of at most ${formatCount(index * MAX_BATCH_SIZE)}.`,
-        );
-      }
-      const response = await callMobivate(z, bundle, {
-        method: 'POST',
-        path: PATHS.sendBatch,
-        body: batchRequestBody(chunk, options),
-        ifUncertain: SEND_UNCERTAIN,
-        timeoutMs,
-      });
-      const answer = readBatchAnswer(response.data);
-      if (!answer)
-        throw unexpectedAnswer(z, response, bundle, 'the batch ({"id", …})', SEND_UNCERTAIN);
-      batches.push({ ...answer, accepted: answer.accepted ?? chunk.length });
-    } catch (error) {
-      if (index === 0) throw error;
-      // Part of the recipients already have the message: replaying the run (or letting Zapier
-      // retry a throttled step) would text them twice, so this is a plain error that says so.
-      const sent = batches.reduce((sum, batch) => sum + batch.accepted, 0);
-      throw fail(
-        z,
-        `Only part of the batch was sent. Batches 1 to ${index} of ${chunks.length} were accepted (${sent} recipients; batch ids ${batches.map((b) => b.id).join(', ')}), then batch ${index + 1} failed: ${errorText(error)} The remaining ${recipients.length - index * MAX_BATCH_SIZE} recipients were not sent. Do not replay this run as it is, or the first recipients get the message twice.`,
-        'PartialBatch',
-      );
-    }
-  }
+  const batches = await sendInChunks(z, bundle, recipients, options);
   return {
     batch_id: batches[0]!.id,
     batch_ids: batches.map((batch) => batch.id),

@@ -1,5 +1,6 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { SEND_UNCERTAIN, unexpectedAnswer } from '../errors';
+import { scopeIn } from '../answer';
+import { SEND_UNCERTAIN, mobivateError, unexpectedAnswer, whatMobivateSaid } from '../errors';
 import {
   defaultCountryField,
   maxPartsField,
@@ -12,7 +13,7 @@ import {
   readSender,
   senderField,
 } from '../fields';
-import { DEFAULT_ROUTE, PATHS, mobivateMessage, readSentMessage } from '../mobivate';
+import { DEFAULT_ROUTE, PATHS, readSentMessage } from '../mobivate';
 import { callMobivate } from '../request';
 import sentMessageSample from '../samples/sent-message.json';
 
@@ -57,12 +58,16 @@ const inputFields = defineInputFields([
 ]);
 
 /**
- * 403 on a send means "recipient opted out" (§3.1, §8.1), but G2 documents 403 for a key that
- * lacks permission (§9 #10). A recipient who opted out must never turn a Zap off, so 403 halts the
- * step; unless Mobivate's message speaks of authentication or permission, which would otherwise
- * halt every send silently.
+ * 403 on a send means "recipient opted out" in the status table (§8.1), but Mobivate also uses it
+ * for a key without permission, a daily message limit or an IP allow-list (§9 #10; Vortex §7), and
+ * proxies answer 403 pages of their own. A halt is silent (no error alert), so the step halts only
+ * when Mobivate's words say the recipient opted out; any other 403 is an error that quotes them.
  */
-const PERMISSION_WORDS = /auth|permission|scope|api key|forbidden/i;
+export const saysOptedOut = (message: string | undefined): boolean =>
+  !!message &&
+  /\bopt(ed|s)?[\s_-]?out\b|\boptout\b|\bunsubscribed\b/i.test(message) &&
+  !/\bpermi(tted|ssion)|\bscope\b|\bapi key\b/i.test(message) &&
+  scopeIn(message) === undefined;
 
 export const perform = (async (z, bundle) => {
   const { inputData } = bundle;
@@ -72,7 +77,7 @@ export const perform = (async (z, bundle) => {
   const reference = optionalText(inputData.reference);
   const campaignId = optionalText(inputData.campaign_id);
 
-  const response = await callMobivate(z, bundle, {
+  const answer = await callMobivate(z, bundle, {
     method: 'POST',
     path: PATHS.sendSingle,
     body: {
@@ -87,22 +92,15 @@ export const perform = (async (z, bundle) => {
     handles: [403],
     ifUncertain: SEND_UNCERTAIN,
   });
-  if (response.status === 403) {
-    const said = mobivateMessage(response.data) ?? '';
-    if (PERMISSION_WORDS.test(said) && !/opt/i.test(said)) {
-      throw new z.errors.Error(
-        `Mobivate refused to send ("${said}"). The API key may lack the permission to send (create:SingleSMS): allow it in the Mobivate hub (User Profile → API Keys), or connect a key that has it.`,
-        'MobivateForbidden',
-        403,
-      );
-    }
+  if (answer.status === 403) {
+    if (!saysOptedOut(answer.error?.message)) throw mobivateError(z, answer, bundle);
     throw new z.errors.HaltedError(
-      `Not sent: ${recipient} has opted out of your messages${said ? ` (Mobivate: "${said}")` : ''}. Use Delete Opt-Out only if they asked to receive messages again.`,
+      `Not sent: ${recipient} has opted out of your messages (Mobivate: ${whatMobivateSaid(answer, bundle)}). Use Delete Opt-Out only if they asked to receive messages again.`,
     );
   }
-  const sent = readSentMessage(response.data);
+  const sent = readSentMessage(answer.data);
   if (!sent)
-    throw unexpectedAnswer(z, response, bundle, 'the sent message ({"id", …})', SEND_UNCERTAIN);
+    throw unexpectedAnswer(z, answer, bundle, 'the sent message ({"id", …})', SEND_UNCERTAIN);
   return { ...sent, encoding: message.encoding, parts: message.parts };
 }) satisfies CreatePerform<typeof inputFields>;
 

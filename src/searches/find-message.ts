@@ -1,5 +1,5 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { unexpectedAnswer } from '../errors';
+import { mobivateError, unexpectedAnswer } from '../errors';
 import { optionalText } from '../fields';
 import { PATHS, mobivateTimeToIso, readLoggedMessage, type LoggedMessage } from '../mobivate';
 import { callMobivate } from '../request';
@@ -17,7 +17,8 @@ const inputFields = defineInputFields([
     label: 'Message ID',
     type: 'string',
     required: false,
-    helpText: 'The Message ID that Send SMS returned. Fill in this or Reference.',
+    helpText:
+      'The Message ID that Send SMS returned. Fill in this or Reference; when both are filled in, the Message ID is used and Reference is ignored.',
   },
   {
     key: 'reference',
@@ -38,15 +39,19 @@ export const perform = (async (z, bundle) => {
   const messageId = optionalText(bundle.inputData.message_id);
   const reference = optionalText(bundle.inputData.reference);
   if (messageId) {
-    const response = await callMobivate(z, bundle, {
+    const answer = await callMobivate(z, bundle, {
       method: 'GET',
       path: `${PATHS.messageLog}/${encodeURIComponent(messageId)}`,
       handles: [404],
     });
-    if (response.status === 404) return [];
-    const message = readLoggedMessage(response.data);
+    if (answer.status === 404) {
+      // "No such message" only when Mobivate says so; a bare "Not Found" is a wrong address.
+      if (answer.error && !answer.error.generic) return [];
+      throw mobivateError(z, answer, bundle);
+    }
+    const message = readLoggedMessage(answer.data);
     if (!message)
-      throw unexpectedAnswer(z, response, bundle, 'a message log record ({"id", "created", …})');
+      throw unexpectedAnswer(z, answer, bundle, 'a message log record ({"id", "created", …})');
     return [messageOutput(message)];
   }
   if (!reference) {

@@ -1,7 +1,13 @@
-import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
+import {
+  defineInputFields,
+  defineSearch,
+  type SearchPerform,
+  type ZObject,
+} from 'zapier-platform-core';
 import { defaultCountryField, phoneNumberField, readMobile } from '../fields';
 import { listedOptOutOutput, listedOptOutOutputFields, scanOptOuts } from '../optouts';
-import { DAY_MS, SCAN_LIMITS } from '../scan';
+import { DAY_MS, SCAN_LIMITS, type ScanResult } from '../scan';
+import type { ListedOptOut } from '../mobivate';
 import optOutSample from '../samples/optout.json';
 import { formatCount } from '../text';
 
@@ -27,6 +33,27 @@ const readLookbackDays = (value: unknown): number | string => {
   return Number.isInteger(days) && days >= 1 && days <= MAX_LOOKBACK_DAYS ? days : String(value);
 };
 
+/**
+ * "Not found" only when every opt-out of the window was read, or at least its number. A skipped
+ * record whose number is unreadable might be this one, and a skipped record with this number says
+ * it is on the list: either way "not found" would not follow from what Mobivate said.
+ */
+const throwUnlessSurelyAbsent = (z: ZObject, scan: ScanResult<ListedOptOut>, mobile: string) => {
+  if (scan.skipped.some((record) => record.mobile === mobile)) {
+    throw new z.errors.Error(
+      `Mobivate lists ${mobile} on the opt-out list, but its record could not be read in full (the log says why), so the step stopped rather than output an incomplete opt-out. Send this message to Mobivate support.`,
+      'OptOutRecordUnreadable',
+    );
+  }
+  const unknown = scan.skipped.filter((record) => record.mobile === undefined).length;
+  if (unknown > 0) {
+    throw new z.errors.Error(
+      `Could not tell whether ${mobile} is opted out: ${formatCount(unknown)} of the opt-outs Mobivate listed had no readable mobile number (the log says which), and ${mobile} was not among the others. Send this message to Mobivate support.`,
+      'OptOutSearchInconclusive',
+    );
+  }
+};
+
 export const perform = (async (z, bundle) => {
   const mobile = readMobile(
     z,
@@ -47,10 +74,14 @@ export const perform = (async (z, bundle) => {
     z,
     bundle,
     { start: now - days * DAY_MS, end: now + DAY_MS },
-    (record) => record.mobile.replace(/\D/g, '') === mobile,
+    // Both are international digits: readOptOut normalised Mobivate's formatting.
+    (record) => record.mobile === mobile,
   );
   if (scan.match) return [listedOptOutOutput(scan.match)];
-  if (scan.complete) return [];
+  if (scan.complete) {
+    throwUnlessSurelyAbsent(z, scan, mobile);
+    return [];
+  }
   // Not "not found": the scan stopped at its bound, so we do not know.
   throw new z.errors.Error(
     `Could not finish searching the opt-out list for ${mobile}: it read ${formatCount(scan.items.length)} opt-outs from the last ${days} days in ${scan.requests} requests without finding it, then stopped to stay within Zapier's time limit. Whether ${mobile} is opted out is unknown. Set Lookback Days lower to search a shorter period.`,

@@ -3,7 +3,9 @@ import {
   defineTrigger,
   type WebhookTriggerPerform,
   type WebhookTriggerPerformList,
+  type ZObject,
 } from 'zapier-platform-core';
+import { readChoice } from '../fields';
 import {
   DELIVERY_STATUSES,
   readDeliveryReceipt,
@@ -55,8 +57,17 @@ const toItem = (receipt: DeliveryReceipt) => {
 
 type Item = ReturnType<typeof toItem>;
 
-const wanted = (statuses: string | undefined) => (item: Item) =>
-  statuses === 'final' ? item.is_final : statuses === 'failures' ? item.is_failure : true;
+const wanted = (z: ZObject, inputData: { statuses?: string }) => {
+  const statuses = readChoice(
+    z,
+    'Statuses',
+    inputData.statuses,
+    ['all', 'final', 'failures'],
+    'all',
+  );
+  return (item: Item) =>
+    statuses === 'final' ? item.is_final : statuses === 'failures' ? item.is_failure : true;
+};
 
 export const perform = (async (z, bundle) =>
   itemsFromHook(
@@ -65,16 +76,14 @@ export const perform = (async (z, bundle) =>
     'a delivery receipt',
     readDeliveryReceipt,
     toItem,
-    wanted(bundle.inputData.statuses),
+    wanted(z, bundle.inputData),
   )) satisfies WebhookTriggerPerform<typeof inputFields>;
 
 export const performList = (async (z, bundle) =>
   (await recentLoggedMessages(z, bundle, 'MT'))
     .map(receiptFromLog)
     .map(toItem)
-    .filter(wanted(bundle.inputData.statuses))) satisfies WebhookTriggerPerformList<
-  typeof inputFields
->;
+    .filter(wanted(z, bundle.inputData))) satisfies WebhookTriggerPerformList<typeof inputFields>;
 
 export const performSubscribe = subscribeTo('receipt');
 export const performUnsubscribe = leaveRegistered;

@@ -3,7 +3,9 @@ import {
   defineTrigger,
   type WebhookTriggerPerform,
   type WebhookTriggerPerformList,
+  type ZObject,
 } from 'zapier-platform-core';
+import { readChoice } from '../fields';
 import { incomingFromLog, readIncomingMessage, type IncomingMessage } from '../mobivate';
 import {
   isoOrNow,
@@ -38,6 +40,40 @@ export const isOptOutKeyword = (body: string): boolean =>
       .toUpperCase(),
   );
 
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * The words of a text as Unicode defines them (UAX #29, which also splits Chinese and Japanese),
+ * case-folded: "Stopped" and "Yesterday" are one word each, "stop!" and "¡ARRÊT!" hold the words
+ * "stop" and "arrêt". (The segmenter is made on first use: loading it with the app would slow every
+ * start-up.)
+ */
+const words = (text: string): string[] => {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  return [...segmenter.segment(text.normalize('NFC'))]
+    .filter((segment) => segment.isWordLike)
+    .map((segment) => segment.segment.toUpperCase().toLowerCase());
+};
+
+/**
+ * Whether a message has the keyword as a whole word, or a multi-word keyword as a whole phrase:
+ * at its start ("starts_with", the default), or anywhere ("contains"). Punctuation and spacing
+ * around and between the words do not matter. A keyword without letters or digits (an emoji) has
+ * no words to match, so it is looked for as text.
+ */
+export const matchesKeyword = (body: string, keyword: string, position?: string): boolean => {
+  const wanted = words(keyword);
+  if (wanted.length === 0) {
+    const text = body.trim().toLowerCase();
+    const sought = keyword.trim().toLowerCase();
+    return position === 'contains' ? text.includes(sought) : text.startsWith(sought);
+  }
+  const said = words(body);
+  const at = (start: number) => wanted.every((word, i) => said[start + i] === word);
+  if (position !== 'contains') return at(0);
+  return said.some((_, start) => at(start));
+};
+
 const inputFields = defineInputFields([
   replaceWebhookField('incoming messages'),
   {
@@ -46,7 +82,7 @@ const inputFields = defineInputFields([
     type: 'string',
     required: false,
     helpText:
-      'Only trigger for messages with this word (not case-sensitive). Leave empty for every message.',
+      'Only trigger for messages with this word or phrase as a **whole word**, in any case: STOP matches "stop" and "Stop!" but not "Stopped"; "opt out" matches the two words together. Leave empty for every message.',
   },
   {
     key: 'keyword_match',
@@ -55,8 +91,12 @@ const inputFields = defineInputFields([
     required: false,
     default: 'starts_with',
     choices: [
-      { value: 'starts_with', sample: 'starts_with', label: 'The message starts with it' },
-      { value: 'contains', sample: 'contains', label: 'The message contains it' },
+      {
+        value: 'starts_with',
+        sample: 'starts_with',
+        label: 'The message starts with it (its first whole word or words)',
+      },
+      { value: 'contains', sample: 'contains', label: 'The message contains it as a whole word' },
     ],
   },
 ]);
@@ -69,15 +109,17 @@ const toItem = (message: IncomingMessage) => ({
 
 type Item = ReturnType<typeof toItem>;
 
-const matchesKeyword =
-  (inputData: { keyword?: string; keyword_match?: string }) => (item: Item) => {
-    const keyword = inputData.keyword?.trim().toUpperCase();
-    if (!keyword) return true;
-    const body = item.body.trim().toUpperCase();
-    return inputData.keyword_match === 'contains'
-      ? body.includes(keyword)
-      : body.startsWith(keyword);
-  };
+const keywordFilter = (z: ZObject, inputData: { keyword?: string; keyword_match?: string }) => {
+  const position = readChoice(
+    z,
+    'Keyword Position',
+    inputData.keyword_match,
+    ['starts_with', 'contains'],
+    'starts_with',
+  );
+  return (item: Item) =>
+    !inputData.keyword?.trim() || matchesKeyword(item.body, inputData.keyword, position);
+};
 
 export const perform = (async (z, bundle) =>
   itemsFromHook(
@@ -86,14 +128,14 @@ export const perform = (async (z, bundle) =>
     'an incoming message',
     readIncomingMessage,
     toItem,
-    matchesKeyword(bundle.inputData),
+    keywordFilter(z, bundle.inputData),
   )) satisfies WebhookTriggerPerform<typeof inputFields>;
 
 export const performList = (async (z, bundle) =>
   (await recentLoggedMessages(z, bundle, 'MO'))
     .map(incomingFromLog)
     .map(toItem)
-    .filter(matchesKeyword(bundle.inputData))) satisfies WebhookTriggerPerformList<
+    .filter(keywordFilter(z, bundle.inputData))) satisfies WebhookTriggerPerformList<
   typeof inputFields
 >;
 

@@ -1,5 +1,5 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { OPT_OUT_SOURCES } from '../mobivate';
+import { OPT_OUT_SOURCES, type ListedOptOut } from '../mobivate';
 import { listedOptOutOutput, listedOptOutOutputFields, scanOptOuts } from '../optouts';
 import { DAY_MS } from '../scan';
 import optOutSample from '../samples/optout.json';
@@ -11,6 +11,10 @@ import { formatCount } from '../text';
  * a weekend with the Zap held); older opt-outs are not announced again either way.
  */
 export const POLL_WINDOW_DAYS = 3;
+
+/** Newest first; equal times by id, numerically for the documented numeric ids. */
+const newestFirst = (a: ListedOptOut, b: ListedOptOut): number =>
+  b.created - a.created || b.id.length - a.id.length || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);
 
 const inputFields = defineInputFields([
   {
@@ -45,7 +49,7 @@ export const perform = (async (z, bundle) => {
   const source = bundle.inputData.note?.trim().toUpperCase();
   return scan.items
     .filter((record) => !source || record.note?.toUpperCase() === source)
-    .sort((a, b) => b.created - a.created || b.id - a.id)
+    .sort(newestFirst)
     .map(listedOptOutOutput);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 

@@ -49,8 +49,9 @@ describe('Add Opt-Out', () => {
   });
 
   it.each([
-    [409, { code: 409, message: 'Conflict' }],
+    [409, { code: 409, message: 'Mobile number is already opted out' }],
     [400, { code: 400, message: 'Mobile number already exists in optout list' }],
+    [400, { success: false, error: { message: 'Duplicate entry for msisdn 447700900123' } }],
   ])(
     'treats a %i refusal of a duplicate as "already opted out", not an error',
     async (status, body) => {
@@ -68,6 +69,21 @@ describe('Add Opt-Out', () => {
       });
     },
   );
+
+  // Only words that say the number is listed count: a "does not exist" or a bare "Conflict" is
+  // an error, or the STOP would never be recorded.
+  it.each([
+    [400, { code: 400, message: 'Route does not exist for this account' }, /HTTP 400|rejected/],
+    [400, { success: false, error: 'Campaign already exists' }, /"Campaign already exists"/],
+    [409, { code: 409, message: 'Conflict' }, /with HTTP 409: "Conflict"/],
+    [409, '<html><body>409 Conflict</body></html>', /with HTTP 409: "409 Conflict"/],
+    [400, { code: 400, message: "Number doesn't exist on the list" }, /doesn't exist/],
+  ])('does not read a %i %j as "already opted out"', async (status, body, message) => {
+    mobivate().post('/addressbook/optout').reply(status, body);
+    const result = await failure(run({ mobile: '+447700900123' }));
+    expect(result.name).toBe('AppError');
+    expect(result.message).toMatch(message);
+  });
 
   it('passes on other 400s with Mobivate’s message', async () => {
     mobivate()

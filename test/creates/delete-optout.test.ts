@@ -110,7 +110,9 @@ describe('Delete Opt-Out', () => {
 
       expect(result).toMatchObject({ name: 'AppError', code: 'OptOutEndpointNotFound' });
       expect(result.message).toMatch(/opt-out endpoint was not found at this API Address/);
-      expect(result.message).toContain('447700900123 is still opted out');
+      expect(result.message).toContain(
+        'Nothing was removed, and whether 447700900123 is opted out is unknown',
+      );
     });
 
     it('does not retry after other errors', async () => {

@@ -1,4 +1,4 @@
 import { describeFaultMatrix } from './fault-matrix';
 import { OPERATIONS } from './operations';
 
-describeFaultMatrix(OPERATIONS.slice(5));
+describeFaultMatrix(OPERATIONS.slice(5, 10));

@@ -42,7 +42,10 @@ describe('Find Opt-Out', () => {
 
   it('matches however Mobivate formats the stored number', async () => {
     expectListPage(START, END, 1, [{ id: 9, mobile: '+44 7700 900123', note: 'MO', created: NOW }]);
-    expect(await run({ mobile: '447700900123' })).toHaveLength(1);
+    const results = await run({ mobile: '447700900123' });
+    expect(results).toHaveLength(1);
+    // Output as digits, not as Mobivate formatted it.
+    expect(results[0]).toMatchObject({ id: '9', mobile: '447700900123' });
   });
 
   it('pages with the largest page size and stops as soon as the number is found', async () => {

@@ -68,6 +68,25 @@ describe('New Delivery Receipt', () => {
       });
     });
 
+    it.each([
+      [{ statusCode: '5', parts: '2' }, 'm-1:5', 5, 2, true],
+      [{ statusCode: '19', parts: 3, deliveryMessageId: 880042 }, '880042:19', 19, 3, true],
+      [{ statusCode: '1', parts: '1' }, 'm-1:1', 1, 1, false],
+    ])('reads numbers sent as text: %j', async (fields, id, code, parts, isFailure) => {
+      const [item] = (await appTester(
+        perform,
+        hookBundle({ ...payload, deliveryMessageId: 'm-1', status: null, ...fields }),
+      )) as Record<string, unknown>[];
+      expect(item).toMatchObject({
+        id,
+        statusCode: code,
+        status_code: code,
+        parts,
+        is_final: true,
+        is_failure: isFailure,
+      });
+    });
+
     it('passes an unknown status through with its own name as the description', async () => {
       const [item] = (await appTester(
         perform,

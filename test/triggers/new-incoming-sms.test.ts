@@ -64,9 +64,27 @@ describe('New Incoming SMS', () => {
       ['not JSON', 'id=1&body=hi'],
       ['null', null],
       ['without an id', { ...payload, id: undefined }],
-      ['without a sender', { ...payload, originator: 42 }],
+      ['without a sender', { ...payload, originator: null }],
+      ['with a sender that is neither text nor a number', { ...payload, originator: ['4400'] }],
     ])('skips a payload %s instead of crashing', async (_what, body) => {
       await expect(appTester(perform, hookBundle(body))).resolves.toEqual([]);
+    });
+
+    it('reads an id, sender and text sent as numbers', async () => {
+      const items = await appTester(
+        perform,
+        hookBundle({ ...payload, id: 99120, originator: 61412345678, body: 3 }),
+      );
+      expect(items).toEqual([
+        {
+          ...payload,
+          id: '99120',
+          originator: '61412345678',
+          body: '3',
+          created_at: '2023-09-01T00:30:36.000Z',
+          is_opt_out_keyword: false,
+        },
+      ]);
     });
 
     it('logs why it skipped a payload, without the payload', async () => {

@@ -41,6 +41,18 @@ describe('New Link Click', () => {
       expect(await id(payload)).not.toBe(await id({ ...payload, ipAddress: '2.2.2.2' }));
     });
 
+    it('reads a click that carries only a numeric mobile', async () => {
+      const [item] = (await appTester(
+        perform,
+        hookBundle({ mobile: 61412345678, url: 'https://acme.example/sale' }),
+      )) as Record<string, unknown>[];
+      expect(item).toMatchObject({
+        mobile: '61412345678',
+        messageId: null,
+        url: 'https://acme.example/sale',
+      });
+    });
+
     it.each([
       ['without a url', { ...payload, url: undefined }],
       ['without message or mobile', { url: 'https://x.example' }],
