@@ -5,19 +5,12 @@
  */
 import { authData, mobivate } from './helpers';
 import { loggedMessage } from './fixtures';
-import { runMethod, type Outcome } from './reliability/runner';
+import { appFailure as failure, appLogs, runMethod } from './reliability/runner';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 
 const run = (method: string, inputData: Record<string, unknown> = {}) =>
   runMethod(method, { authData: authData(), inputData });
-
-/** What the app logged itself: core's HTTP log lines (which carry the bodies) left out. */
-const appLogs = ({ logs }: Outcome) =>
-  logs.filter((line) => !line.includes('"log_type":"http"')).join('\n');
-
-const failure = ({ error }: Outcome) =>
-  JSON.parse(error!.message) as { message: string; code: string };
 
 /** Expects GET /message for one page (and direction, if any) of the largest size. */
 const expectLogPage = (page: number, records: unknown[], direction?: string) =>

@@ -4,7 +4,7 @@
  */
 import { API_KEY, authData } from './helpers';
 import { expectListPage, listedOptOuts } from './optout-list';
-import { runMethod, type Outcome } from './reliability/runner';
+import { appFailure as failure, appLogs, runMethod } from './reliability/runner';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 // New Opt-Out's window: the last three days and a day ahead.
@@ -23,14 +23,6 @@ const find = (mobile: string) =>
     authData: authData(),
     inputData: { mobile },
   });
-
-/** What the app logged itself: core's HTTP log lines (which carry the bodies) left out. */
-const appLogs = ({ logs }: Outcome) =>
-  logs.filter((line) => !line.includes('"log_type":"http"')).join('\n');
-
-/** The user's message and code of a z.errors.Error that went through the handler. */
-const failure = ({ error }: Outcome) =>
-  JSON.parse(error!.message) as { message: string; code: string };
 
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
 afterEach(() => jest.restoreAllMocks());

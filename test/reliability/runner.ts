@@ -50,3 +50,11 @@ export const userMessage = (error: Error): { message: string; delay?: number | n
   }
   return { message: error.message };
 };
+
+/** What the app logged itself: core's HTTP log lines left out. */
+export const appLogs = ({ logs }: Outcome): string =>
+  logs.filter((line) => !line.includes('"log_type":"http"')).join('\n');
+
+/** The user's message and code of a z.errors.Error that went through the handler. */
+export const appFailure = ({ error }: Outcome) =>
+  JSON.parse(error!.message) as { message: string; code: string };

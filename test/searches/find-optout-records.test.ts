@@ -5,7 +5,7 @@
  */
 import { authData } from '../helpers';
 import { expectListPage, listedOptOuts } from '../optout-list';
-import { runMethod, type Outcome } from '../reliability/runner';
+import { appFailure as failure, appLogs, runMethod } from '../reliability/runner';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 const START = '2025-11-26T12:00:00+0000';
@@ -16,12 +16,6 @@ const find = (inputData: Record<string, unknown>) =>
     authData: authData(),
     inputData,
   });
-
-const appLogs = ({ logs }: Outcome) =>
-  logs.filter((line) => !line.includes('"log_type":"http"')).join('\n');
-
-const failure = ({ error }: Outcome) =>
-  JSON.parse(error!.message) as { message: string; code: string };
 
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
 afterEach(() => jest.restoreAllMocks());
