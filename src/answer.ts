@@ -48,9 +48,12 @@ const errorCode = (value: unknown): number | undefined => {
     : undefined;
 };
 
+const HTTP_PHRASES =
+  'not found|method not allowed|forbidden|unauthori[sz]ed|bad request|internal server error|bad gateway|service unavailable|gateway time-?out|conflict|unprocessable entity|too many requests|no content';
+
 const GENERIC_MESSAGES = [
-  /^(http\s*)?(error\s*)?\d{3}\b[\s\w-]*$/i,
-  /^(not found|method not allowed|forbidden|unauthori[sz]ed|bad request|internal server error|bad gateway|service unavailable|gateway time-?out|conflict|unprocessable entity|too many requests|no content)\.?$/i,
+  // "HTTP 404 Not Found", "404", "Error 405: Method Not Allowed", "Not Found."
+  new RegExp(`^(http\\s*)?(error\\s*)?(\\d{3}\\b)?[\\s:-]*(${HTTP_PHRASES})?\\.?$`, 'i'),
   /^(cannot|can't) (get|post|put|patch|delete|head|options) \//i,
   /\b(no|unknown|unrecognized|unmatched) (route|endpoint|handler|resource|path)\b/i,
   /\b(could not|unable to|failed to) (find|match|resolve) (the )?(route|resource|path|handler)\b/i,
