@@ -72,6 +72,15 @@ describe('connection label', () => {
     await expect(label({ api_key: 'short-key-1' })).resolves.toBe('api.mobivatebulksms.com');
   });
 
+  it('never quotes an API Address that holds the key', async () => {
+    const result = await failure(
+      label({ api_url: `https://api.mobivatebulksms.com/?api_key=${API_KEY}` }),
+    );
+    expect(result.message).toMatch(/must not contain the API key/);
+    expect(result.message).not.toContain(API_KEY);
+    expect(result.message).not.toContain('api.mobivatebulksms.com/?');
+  });
+
   it('never contains the whole key', async () => {
     expect(await label({})).not.toContain(API_KEY);
   });
