@@ -10,8 +10,8 @@ import findMessage from './src/searches/find-message';
 import findOptOut from './src/searches/find-optout';
 import newDeliveryReceipt from './src/triggers/new-delivery-receipt';
 import newIncomingSms from './src/triggers/new-incoming-sms';
-import newLinkClick from './src/triggers/new-link-click';
 import newOptOut from './src/triggers/new-optout';
+import recentSenderId from './src/triggers/recent-sender-id';
 
 export default defineApp({
   version: packageJson.version,
@@ -27,7 +27,7 @@ export default defineApp({
     [newOptOut.key]: newOptOut,
     [newIncomingSms.key]: newIncomingSms,
     [newDeliveryReceipt.key]: newDeliveryReceipt,
-    [newLinkClick.key]: newLinkClick,
+    [recentSenderId.key]: recentSenderId,
   },
   creates: {
     [addOptOut.key]: addOptOut,

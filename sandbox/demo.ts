@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as core from 'zapier-platform-core';
 import type { Bundle } from 'zapier-platform-core';
-import { startSandbox } from './server';
+import { startSandbox, type SandboxMessageSeed } from './server';
 
 /** A few opted-out numbers like a real account has: STOP replies and API additions. */
 export const demoOptOuts = (now = Date.now()) => [
@@ -10,6 +10,57 @@ export const demoOptOuts = (now = Date.now()) => [
   { mobile: '447700900456', note: 'API', created: now - 2 * 86_400_000 },
   { mobile: '14155550132', note: 'MO', created: now - 86_400_000 },
 ];
+
+const MINUTE = 60_000;
+
+/** Demo ids in the log's form: 32 hexadecimal digits. */
+const demoId = (n: number) => `5E1B7C2A0A000A9D2FBD4671${String(n).padStart(8, '0')}`;
+
+/**
+ * Two days of a shop's message log: texts sent from two sender IDs with their latest statuses (one
+ * still on its way), and the replies they got, one of them STOP.
+ */
+export const demoMessages = (now = Date.now()): SandboxMessageSeed[] => {
+  const sent = (
+    n: number,
+    minutesAgo: number,
+    recipient: string,
+    body: string,
+    status: string,
+  ) => ({
+    id: demoId(n),
+    originator: minutesAgo > 24 * 60 ? 'AcmeSale' : 'Acme',
+    recipient,
+    body,
+    status,
+    created: now - minutesAgo * MINUTE,
+    // Statuses arrive seconds to minutes after the send.
+    modified: now - minutesAgo * MINUTE + (status === 'ACCEPTED' ? 2_000 : 90_000),
+    senderReference: `order-${1000 + n}`,
+  });
+  const reply = (n: number, minutesAgo: number, to: number, originator: string, body: string) => ({
+    id: demoId(n),
+    originator,
+    recipient: '447700900000',
+    body,
+    direction: 'MO' as const,
+    status: 'RECEIVED',
+    inReplyTo: demoId(to),
+    routeId: null,
+    cost: 0,
+    created: now - minutesAgo * MINUTE,
+  });
+  const booking = 'Your table for 4 is booked for Friday 7pm. Reply YES to confirm.';
+  return [
+    sent(1, 50 * 60, '447700900123', 'Spring sale: 20% off today.', 'DELIVERED'),
+    sent(2, 49 * 60, '447700900555', 'Spring sale: 20% off today.', 'UNDELIVERABLE'),
+    reply(3, 48 * 60, 1, '447700900123', 'STOP'),
+    sent(4, 3 * 60, '447700900321', 'Your order has shipped.', 'DELIVERED'),
+    reply(5, 2 * 60, 4, '447700900321', 'Thanks! Can I change the address?'),
+    sent(6, 20, '447700900444', booking, 'ACCEPTED'),
+    reply(7, 5, 6, '447700900444', 'Yes, see you then'),
+  ];
+};
 
 type OutputField = { key: string; label?: string };
 type Operation = { operation: { outputFields: OutputField[] } };
@@ -41,7 +92,7 @@ export const loadBuiltApp = (): BuiltApp =>
 export const startDemo = async () => {
   const app = loadBuiltApp();
   const handler = createAppHandler(app);
-  const sandbox = await startSandbox({ optOuts: demoOptOuts() });
+  const sandbox = await startSandbox({ optOuts: demoOptOuts(), messages: demoMessages() });
   const authData = { api_key: sandbox.apiKey, api_url: sandbox.url };
   const run = async <T = Record<string, unknown>>(method: string, bundle: Partial<Bundle> = {}) => {
     const response = await handler({

@@ -1,4 +1,4 @@
-/** The loopback port of `npm run sandbox`, shared with `npm run sandbox:push`. */
+/** The loopback port of `npm run sandbox`. */
 export const DEFAULT_SANDBOX_PORT = 4010;
 
 /** SANDBOX_PORT, or the default when it is unset or empty; a problem when it is not a port. */

@@ -2,7 +2,7 @@
  * `npm run sandbox`: keeps the local Mobivate sandbox running, with demo data, so that
  * `zapier-platform invoke` (or anything else) can be pointed at it. Stop it with Ctrl-C.
  */
-import { demoOptOuts } from '../sandbox/demo';
+import { demoMessages, demoOptOuts } from '../sandbox/demo';
 import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../sandbox/server';
 import { DEFAULT_SANDBOX_PORT, sandboxPort } from './sandbox-port';
 
@@ -10,7 +10,7 @@ export const SANDBOX_USAGE = [
   'Usage: npm run sandbox',
   `Keeps a local Mobivate sandbox with demo data running on http://127.0.0.1:${DEFAULT_SANDBOX_PORT} until Ctrl-C.`,
   'Environment:',
-  `  SANDBOX_PORT  the loopback port to listen on (default ${DEFAULT_SANDBOX_PORT}); give npm run sandbox:push the same.`,
+  `  SANDBOX_PORT  the loopback port to listen on (default ${DEFAULT_SANDBOX_PORT}).`,
 ].join('\n');
 
 export interface Output {
@@ -73,7 +73,11 @@ export const runSandbox = async (
   }
   let sandbox: Sandbox;
   try {
-    sandbox = await startSandbox({ port: parsed.port, optOuts: demoOptOuts() });
+    sandbox = await startSandbox({
+      port: parsed.port,
+      optOuts: demoOptOuts(),
+      messages: demoMessages(),
+    });
   } catch (listenError) {
     out.error(await listenProblem(parsed.port, listenError));
     return { exitCode: 1 };

@@ -76,7 +76,7 @@ const forbiddenAdvice = (answer: MobivateAnswer): string => {
 /** Why a request failed, as one sentence without advice: for reports of several requests. */
 export const answerReason = (answer: MobivateAnswer, bundle: Bundle): string => {
   const name = STATUS_TEXT[answer.status] ? ` ${STATUS_TEXT[answer.status]}` : '';
-  return `Mobivate answered ${answer.request} with HTTP ${answer.status}${name}: ${whatMobivateSaid(answer, bundle)}`;
+  return `Mobivate answered with HTTP ${answer.status}${name}: ${whatMobivateSaid(answer, bundle)}`;
 };
 
 /** The Zapier error for a Mobivate error answer (status ≥ 400) that no operation reads itself. */
@@ -87,12 +87,12 @@ export const mobivateError = (
   /** For requests that must not be repeated blindly (sends): what an unclear failure means. */
   ifUncertain = '',
 ): Error => {
-  const { status, request } = answer;
+  const { status } = answer;
   const said = whatMobivateSaid(answer, bundle);
   switch (status) {
     case 400:
       return new z.errors.Error(
-        `Mobivate rejected the request (${request}): ${said}. Check the values mapped into this step.`,
+        `Mobivate rejected the request: ${said}. Check the values mapped into this step.`,
         'MobivateBadRequest',
         status,
       );
@@ -108,7 +108,7 @@ export const mobivateError = (
       );
     case 403:
       return new z.errors.Error(
-        `Mobivate refused ${request} (${said}). ${forbiddenAdvice(answer)}`,
+        `Mobivate refused this step (${said}). ${forbiddenAdvice(answer)}`,
         'MobivateForbidden',
         status,
       );
@@ -123,14 +123,14 @@ export const mobivateError = (
   if (status >= 500) {
     const name = STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : '';
     return new z.errors.Error(
-      `Mobivate had a problem answering ${request} (HTTP ${status}${name}): ${said}. ${ifUncertain || 'This is usually temporary: replay the run later, and contact Mobivate support if it keeps happening.'}`,
+      `Mobivate had a problem answering (HTTP ${status}${name}): ${said}. ${ifUncertain || 'This is usually temporary: replay the run later, and contact Mobivate support if it keeps happening.'}`,
       'MobivateServerError',
       status,
     );
   }
   const addressHint = status === 404 || status === 405 ? ` ${CHECK_ADDRESS}` : '';
   return new z.errors.Error(
-    `Mobivate answered ${request} with HTTP ${status}: ${said}.${addressHint}`,
+    `Mobivate answered with HTTP ${status}: ${said}.${addressHint}`,
     'MobivateError',
     status,
   );
@@ -143,9 +143,12 @@ export const unexpectedAnswer = (
   bundle: Bundle,
   expected: string,
   ifUncertain?: string,
-): Error =>
-  new z.errors.Error(
-    `Mobivate answered ${answer.request} with HTTP ${answer.httpStatus} but not with ${expected}: ${excerpt(answer.content, bundle)}. The step stopped rather than report a success it cannot confirm. ${ifUncertain ?? 'Check the API Address of your Mobivate connection; if it is right, send this message to Mobivate support.'}`,
+): Error => {
+  // The request itself is for support, in the log line; the message is for the user.
+  z.console.log(`${answer.request} answered HTTP ${answer.httpStatus}, not ${expected}`);
+  return new z.errors.Error(
+    `Mobivate answered with HTTP ${answer.httpStatus} but not with ${expected}: ${excerpt(answer.content, bundle)}. The step stopped rather than report a success it cannot confirm. ${ifUncertain ?? 'Check the API Address of your Mobivate connection; if it is right, send this message to Mobivate support.'}`,
     'MobivateUnexpectedAnswer',
     answer.httpStatus,
   );
+};

@@ -48,15 +48,30 @@ export const defaultCountryField = defineInputField({
  * A list, a yes/no value or an object is refused, saying what arrived: String() would turn
  * ["a", "b"] into "a,b" and true into "true", and sending those is never what the user meant.
  */
-const singleText = (z: ZObject, label: string, value: unknown, what: string, code: string) => {
+const singleText = (
+  z: ZObject,
+  label: string,
+  value: unknown,
+  what: string,
+  fail: (message: string) => Error,
+) => {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if (value === undefined || value === null) return '';
-  throw new z.errors.Error(
+  throw fail(
     `${label} cannot be used: it received ${describeValue(value)}, not ${what}. Map a field that holds ${what}.`,
-    code,
   );
 };
+
+/**
+ * A bad value in one record (a number a form visitor mistyped, a blank message column) halts the
+ * run: Zapier counts errors, not halts, toward turning a Zap off, and the next record may be fine.
+ * A setting made once in the Zap (sender ID, choices, limits, the connection) stays an error, so
+ * that the user is alerted. docs/truthful-outcomes.md, "Halts and errors".
+ */
+export const recordProblem = (z: ZObject) => (message: string) => new z.errors.HaltedError(message);
+export const settingProblem = (z: ZObject, code: string) => (message: string) =>
+  new z.errors.Error(message, code);
 
 /**
  * Reads a phone number input in Mobivate's form, or stops the step with a message that quotes the
@@ -68,20 +83,21 @@ export const readMobile = (
   value: unknown,
   defaultCountry: unknown,
 ): string => {
-  const raw = singleText(z, label, value, 'one phone number', 'InvalidPhoneNumber');
+  const raw = singleText(z, label, value, 'one phone number', recordProblem(z));
   const country = singleText(
     z,
     'Default Country',
     defaultCountry,
     'one country code',
-    'InvalidPhoneNumber',
+    settingProblem(z, 'InvalidDefaultCountry'),
   );
   const result = normaliseMobile(raw, country);
   if ('problem' in result) {
-    throw new z.errors.Error(
-      `${label} ${quoteInput(raw)} cannot be used: ${result.problem}.`,
-      'InvalidPhoneNumber',
-    );
+    const problem = `${label} ${quoteInput(raw)} cannot be used: ${result.problem}.`;
+    // A Default Country that is not a country is the Zap's setting, not the record's number.
+    throw /^the Default Country/.test(result.problem)
+      ? settingProblem(z, 'InvalidDefaultCountry')(problem)
+      : recordProblem(z)(problem);
   }
   return result.mobile;
 };
@@ -91,8 +107,10 @@ export const senderField = defineInputField({
   label: 'From (Sender ID)',
   type: 'string',
   required: true,
+  // The sender IDs the account sent from recently; the user can still type any other.
+  dynamic: 'recent_sender_id.id.name',
   helpText:
-    'The sender recipients see: a name of up to 11 letters and digits (like `Acme`), or a number of up to 15 digits. Some countries only allow registered sender IDs.',
+    'The sender recipients see. Choose one your account sent from recently, or type any sender ID: a name of up to 11 letters and digits (like `Acme`), or a number of up to 15 digits. Some countries only allow registered sender IDs.',
 });
 
 export const messageField = defineInputField({
@@ -101,14 +119,28 @@ export const messageField = defineInputField({
   type: 'text',
   required: true,
   helpText:
-    'The text to send. Up to 160 characters fit in one SMS (153 per part beyond that); one character outside the GSM alphabet, such as an emoji or a curly quote, makes it Unicode: 70 per SMS, 67 per part. Each part is billed.',
+    'The text to send. Up to 160 standard characters fit in one SMS (153 per part beyond that); one emoji, curly quote or other special character makes the whole text Unicode: 70 per SMS, 67 per part. Each part is billed.',
 });
+
+/** Rarely used inputs go in this group, after the fields every Zap fills in. */
+export const ADVANCED = { key: 'advanced', label: 'Advanced' } as const;
+
+/** How a text is sent, in words a marketer knows (handsets call them GSM-7 and UCS-2). */
+export const characterSet = (encoding: 'GSM-7' | 'UCS-2') =>
+  encoding === 'GSM-7' ? 'standard' : 'unicode';
+
+export const characterSetField = {
+  key: 'character_set',
+  label: 'Characters (Standard, or Unicode for Emoji and Accents)',
+  type: 'string',
+} as const;
 
 export const maxPartsField = defineInputField({
   key: 'max_parts',
   label: 'Maximum Parts',
   type: 'integer',
   required: false,
+  group: ADVANCED.key,
   helpText:
     'Refuse to send a message that needs more SMS parts than this (each part is billed). Leave empty for no limit.',
 });
@@ -119,7 +151,7 @@ const SENDER_HELP =
 /** Reads the sender ID input, or stops the step before anything is sent. */
 export const readSender = (z: ZObject, value: unknown): string => {
   const label = 'From (Sender ID)';
-  const raw = singleText(z, label, value, 'one sender ID', 'InvalidSender');
+  const raw = singleText(z, label, value, 'one sender ID', settingProblem(z, 'InvalidSender'));
   const result = readOriginator(raw);
   if ('problem' in result) {
     // readOriginator's problems say what is wrong; an empty one already says what to enter.
@@ -137,9 +169,9 @@ export const readSender = (z: ZObject, value: unknown): string => {
  * Maximum Parts before anything is sent.
  */
 export const readMessage = (z: ZObject, value: unknown, maxParts: unknown, label = 'Message') => {
-  const text = singleText(z, label, value, 'one text', 'InvalidMessage');
+  const text = singleText(z, label, value, 'one text', recordProblem(z));
   if (!text.trim()) {
-    throw new z.errors.Error(`${label} is empty. Map or type the text to send.`, 'EmptyMessage');
+    throw recordProblem(z)(`${label} is empty. Map or type the text to send.`);
   }
   const measured = smsParts(text);
   const limit = readMaxParts(z, maxParts);
@@ -147,9 +179,8 @@ export const readMessage = (z: ZObject, value: unknown, maxParts: unknown, label
     const why = measured.unicodeCharacter
       ? ` It is sent as Unicode (70 characters per SMS, 67 per part) because of ${describeCharacter(measured.unicodeCharacter)}.`
       : '';
-    throw new z.errors.Error(
-      `${label} needs ${measured.parts} SMS parts (${measured.units} ${measured.encoding === 'GSM-7' ? 'GSM characters' : 'Unicode characters'}), more than Maximum Parts ${limit}.${why} Shorten the text or raise Maximum Parts.`,
-      'MessageTooLong',
+    throw recordProblem(z)(
+      `${label} needs ${measured.parts} SMS parts (${measured.units} ${measured.encoding === 'GSM-7' ? 'standard characters' : 'Unicode characters'}), more than Maximum Parts ${limit}.${why} Shorten the text or raise Maximum Parts.`,
     );
   }
   return { text, encoding: measured.encoding, parts: measured.parts };
@@ -157,7 +188,13 @@ export const readMessage = (z: ZObject, value: unknown, maxParts: unknown, label
 
 const readMaxParts = (z: ZObject, value: unknown): number | undefined => {
   const label = 'Maximum Parts';
-  const text = singleText(z, label, value, 'a whole number', 'InvalidMaxParts').trim();
+  const text = singleText(
+    z,
+    label,
+    value,
+    'a whole number',
+    settingProblem(z, 'InvalidMaxParts'),
+  ).trim();
   if (!text) return undefined;
   const parts = Number(text);
   if (!Number.isInteger(parts) || parts < 1) {
@@ -182,7 +219,13 @@ export const readChoice = <const Value extends string>(
   fallback: Value,
 ): Value => {
   const allowed = allowedValues.map((option) => `"${option}"`).join(', ');
-  const text = singleText(z, label, value, `one of ${allowed}`, 'InvalidChoice').trim();
+  const text = singleText(
+    z,
+    label,
+    value,
+    `one of ${allowed}`,
+    settingProblem(z, 'InvalidChoice'),
+  ).trim();
   if (!text) return fallback;
   const chosen = allowedValues.find((option) => option.toLowerCase() === text.toLowerCase());
   if (chosen !== undefined) return chosen;

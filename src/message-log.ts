@@ -1,6 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { PATHS, readLoggedMessageRecord, type LoggedMessage } from './mobivate';
-import { SCAN_LIMITS, scanList, type ScanResult } from './scan';
+import { DAY_MS, SCAN_LIMITS, scanList, type ScanResult } from './scan';
+import { formatCount } from './text';
 
 /** Reads the message log (§4.1) created in [start, end], optionally in one direction. */
 export const scanMessageLog = (
@@ -25,3 +26,69 @@ export const scanMessageLog = (
     },
     limits,
   );
+
+/**
+ * New Incoming SMS and New Delivery Status read the messages of the last three days, like New
+ * Opt-Out: Zapier polls every 1 to 15 minutes and remembers the ids it has seen, so the window
+ * only needs to outlast a pause in polling. The log filters by when a message was created, so a
+ * status that changes more than three days after the message was sent is not seen.
+ */
+export const POLL_WINDOW_DAYS = 3;
+
+/**
+ * While a Zap is built, the editor wants a few real items fast: the first page of the last 30
+ * days (a quiet account still has something to show), its newest three.
+ */
+export const SAMPLE_WINDOW_DAYS = 30;
+export const SAMPLE_SIZE = 3;
+
+/** What a polling trigger over the log makes of its records. */
+export interface LogPoll<Item> {
+  direction: 'MO' | 'MT';
+  /** Zero or one item per record (a sent message without a status has nothing to announce). */
+  toItem: (message: LoggedMessage) => Item[];
+  /** The trigger's filters. */
+  keep: (item: Item) => boolean;
+  /** The sentence that says the window holds more than one poll can read, and what to do. */
+  tooMany: (read: string) => string;
+}
+
+type Dated = { id: string; created: string | null };
+
+/** Descending, by code unit: ISO-8601 UTC times compare as text, and no locale may reorder ids. */
+export const descending = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
+
+/** Newest first; an unreadable time last; equal times by id, so the order is the same each poll. */
+const newestFirst = (a: Dated, b: Dated): number =>
+  descending(a.created ?? '', b.created ?? '') || descending(a.id, b.id);
+
+/**
+ * One poll of the log: every page of the window, newest first. The log's order is undocumented,
+ * so only the whole window shows which items are newest; a scan that stops at its bound fails
+ * rather than return part of it. Turning a Zap on (`isPopulatingDedupe`) reads the same window:
+ * every item a later poll can return must be marked seen then, or the first poll would announce
+ * messages from before the Zap was on. Samples read one page only.
+ */
+export const pollMessageLog = async <Item extends Dated>(
+  z: ZObject,
+  bundle: Bundle,
+  poll: LogPoll<Item>,
+): Promise<Item[]> => {
+  const now = Date.now();
+  const sample = bundle.meta?.isLoadingSample === true;
+  const days = sample ? SAMPLE_WINDOW_DAYS : POLL_WINDOW_DAYS;
+  const scan = await scanMessageLog(
+    z,
+    bundle,
+    // A day ahead, so a Mobivate clock slightly ahead of Zapier's cannot hide a new message.
+    { start: now - days * DAY_MS, end: now + DAY_MS },
+    { direction: poll.direction },
+    sample ? { ...SCAN_LIMITS, maxRequests: 1 } : SCAN_LIMITS,
+  );
+  if (!scan.complete && !sample) {
+    const read = `${formatCount(scan.items.length)} read in ${scan.requests} requests`;
+    throw new z.errors.Error(poll.tooMany(read), 'MessagePollIncomplete');
+  }
+  const items = scan.items.flatMap(poll.toItem).filter(poll.keep).sort(newestFirst);
+  return sample ? items.slice(0, SAMPLE_SIZE) : items;
+};

@@ -252,7 +252,6 @@ export interface BatchOptions {
   originator: string;
   name?: string;
   scheduleDateTime?: string;
-  excludeOptouts: boolean;
   excludeDuplicates: boolean;
   shortenUrls: boolean;
   spreadHours?: number;
@@ -270,7 +269,8 @@ export const batchRequestBody = (recipients: BatchRecipient[], options: BatchOpt
   routeId: DEFAULT_ROUTE,
   ...(options.name ? { name: options.name } : {}),
   ...(options.scheduleDateTime ? { scheduleDateTime: options.scheduleDateTime } : {}),
-  excludeOptouts: options.excludeOptouts,
+  // Always: Zapier rejects features that send to people who opted out, so there is no switch.
+  excludeOptouts: true,
   excludeDuplicates: options.excludeDuplicates,
   shortenUrls: options.shortenUrls,
   ...(options.spreadHours !== undefined ? { spreadHours: options.spreadHours } : {}),
@@ -395,236 +395,49 @@ export const readOriginator = (raw: string): { originator: string } | { problem:
       };
 };
 
-/** Webhook registration: one URL per event type and account, replaced by each POST (§5.1). */
-export const WEBHOOK_PATHS = {
-  incoming: '/webhooks/incoming',
-  receipt: '/webhooks/receipt',
-  click: '/webhooks/click',
-} as const;
-export type WebhookEvent = keyof typeof WEBHOOK_PATHS;
-
-/** Delivery statuses (§5.3). Whether one is final is not documented: interim are 2 and 8 to 10. */
-export const DELIVERY_STATUSES: Record<
-  number,
-  { status: string; description: string; final: boolean; failure: boolean }
-> = {
-  1: { status: 'DELIVERED', description: 'Delivered to the handset', final: true, failure: false },
-  2: { status: 'ACCEPTED', description: 'Accepted by the carrier', final: false, failure: false },
-  3: {
-    status: 'EXPIRED',
-    description: 'Could not be delivered in time (for example, the phone was off)',
-    final: true,
-    failure: true,
-  },
-  4: { status: 'DELETED', description: 'Deleted', final: true, failure: true },
-  5: {
-    status: 'UNDELIVERABLE',
-    description: 'Could not be delivered (for example, the number does not exist)',
-    final: true,
-    failure: true,
-  },
-  6: { status: 'UNKNOWN', description: 'Unknown error', final: true, failure: true },
-  7: { status: 'REJECTED', description: 'Rejected', final: true, failure: true },
-  8: {
-    status: 'INTERIM_QUEUED',
-    description: 'Queued by the next provider',
-    final: false,
-    failure: false,
-  },
-  9: {
-    status: 'INTERIM_ACKNOWLEDGED',
-    description: 'Acknowledged by the next provider',
-    final: false,
-    failure: false,
-  },
-  10: { status: 'RETRY', description: 'Delivery will be retried', final: false, failure: false },
-  11: {
-    status: 'FAILED_NACK',
-    description: 'Accepted but not delivered',
-    final: true,
-    failure: true,
-  },
-  12: {
-    status: 'FAILED_NOROUTE',
-    description: 'The provider could not route it',
-    final: true,
-    failure: true,
-  },
-  17: {
-    status: 'FAILED_INSUFFICIENT_CREDIT',
-    description: 'Account credit too low',
-    final: true,
-    failure: true,
-  },
-  18: {
-    status: 'FAILED_ORIGINATOR_RECIPIENT_EQUAL',
-    description: 'Sender and recipient are the same',
-    final: true,
-    failure: true,
-  },
-  19: {
-    status: 'FAILED_RECIPIENT_BLACKLISTED',
-    description: 'Recipient blacklisted',
-    final: true,
-    failure: true,
-  },
-  20: {
-    status: 'FAILED_ORIGINATOR_REJECTED',
-    description: 'Sender ID rejected',
-    final: true,
-    failure: true,
-  },
-  21: {
-    status: 'FAILED_ROUTE_INVALID',
-    description: 'The route cannot reach this recipient',
-    final: true,
-    failure: true,
-  },
-  22: {
-    status: 'FAILED_LIMITS_EXCEEDED',
-    description: 'Account limits exceeded',
-    final: true,
-    failure: true,
-  },
-  24: { status: 'FAILED_EXHAUSTED', description: 'Retries exhausted', final: true, failure: true },
-  28: {
-    status: 'FAILED_INTERNAL_ERROR',
-    description: 'Internal error',
-    final: true,
-    failure: true,
-  },
-  29: {
-    status: 'FAILED_UNKNOWN',
-    description: 'Failed for an unknown reason',
-    final: true,
-    failure: true,
-  },
-};
-
-/** A delivery status code from its name, for message log records, which carry only the name. */
-export const deliveryStatusCode = (status: string | null): number | undefined => {
-  const entry = Object.entries(DELIVERY_STATUSES).find(([, known]) => known.status === status);
-  return entry ? Number(entry[0]) : undefined;
-};
-
-/** The delivery receipt payload (§5.3). */
-export interface DeliveryReceipt {
-  deliveryMessageId: string;
-  batchId: string | null;
-  clientReference: string | null;
-  created: string;
-  status: string | null;
-  statusCode: number | null;
-  parts: number | null;
-  hlr: unknown;
-}
-
-export const readDeliveryReceipt = (body: unknown): DeliveryReceipt | undefined => {
-  if (!isObject(body)) return undefined;
-  const deliveryMessageId = tolerantId(body.deliveryMessageId);
-  const created = tolerantTime(body.created);
-  if (deliveryMessageId === undefined || created === undefined) return undefined;
-  const statusCode = tolerantNumber(body.statusCode);
-  return {
-    deliveryMessageId,
-    batchId: optionalString(body.batchId),
-    clientReference: optionalString(body.clientReference),
-    created,
-    status: optionalString(body.status),
-    statusCode: statusCode !== undefined && Number.isInteger(statusCode) ? statusCode : null,
-    parts: optionalNumber(body.parts),
-    hlr: body.hlr ?? null,
-  };
-};
-
-/** The incoming message payload (§5.4). */
-export interface IncomingMessage {
-  id: string;
-  originator: string;
-  recipient: string | null;
-  body: string;
-  created: string;
-  inReplyTo: string | null;
-  logicalMessageId: string | null;
-  ownerUserId: string | null;
-}
-
-export const readIncomingMessage = (body: unknown): IncomingMessage | undefined => {
-  if (!isObject(body)) return undefined;
-  const id = tolerantId(body.id);
-  const originator = tolerantString(body.originator);
-  const created = tolerantTime(body.created);
-  if (id === undefined || originator === undefined || created === undefined) return undefined;
-  return {
-    id,
-    originator,
-    recipient: optionalString(body.recipient),
-    // A reply of digits only ("1") may arrive as a number.
-    body: tolerantString(body.body) ?? '',
-    created,
-    inReplyTo: optionalString(body.inReplyTo),
-    logicalMessageId: optionalString(body.logicalMessageId),
-    ownerUserId: optionalString(body.ownerUserId),
-  };
-};
-
-/** The short-URL click payload (§5.5): no id and no time of its own. */
-export interface LinkClick {
-  messageId: string | null;
-  mobile: string | null;
-  batchId: string | null;
-  clientRef: string | null;
-  browser: string | null;
-  os: string | null;
-  country: string | null;
-  iso2l: string | null;
-  ipAddress: string | null;
-  url: string;
-}
-
-export const readLinkClick = (body: unknown): LinkClick | undefined => {
-  if (!isObject(body) || typeof body.url !== 'string' || !body.url) return undefined;
-  const messageId = optionalString(body.messageId);
-  const mobile = optionalString(body.mobile);
-  if (messageId === null && mobile === null) return undefined;
-  return {
-    messageId,
-    mobile,
-    batchId: optionalString(body.batchId),
-    clientRef: optionalString(body.clientRef),
-    browser: optionalString(body.browser),
-    os: optionalString(body.os),
-    country: optionalString(body.country),
-    iso2l: optionalString(body.iso2l),
-    ipAddress: optionalString(body.ipAddress),
-    url: body.url,
-  };
-};
-
-/** An incoming message as the message log has it (direction MO), in the webhook's shape. */
-export const incomingFromLog = (log: LoggedMessage): IncomingMessage => ({
-  id: log.id,
-  originator: log.originator ?? '',
-  recipient: log.recipient,
-  body: log.body ?? '',
-  created: log.created,
-  inReplyTo: log.inReplyTo,
-  logicalMessageId: null,
-  ownerUserId: null,
+type DeliveryStatus = { description: string; final: boolean; failure: boolean };
+const failed = (description: string): DeliveryStatus => ({
+  description,
+  final: true,
+  failure: true,
+});
+const interim = (description: string): DeliveryStatus => ({
+  description,
+  final: false,
+  failure: false,
 });
 
 /**
- * A sent message's latest status as the message log has it (direction MT), in the delivery
- * receipt's shape: the log's id is the receipt's deliveryMessageId, its senderReference the
- * receipt's clientReference (§9 #18), and its last update the time of the status.
+ * Delivery statuses by the name the message log gives (§5.3, which also numbers them). Whether one
+ * is final is not documented: ACCEPTED, INTERIM_QUEUED, INTERIM_ACKNOWLEDGED and RETRY read as
+ * interim, every other as final. The descriptions are for people, in the words of the docs' table.
  */
-export const receiptFromLog = (log: LoggedMessage): DeliveryReceipt => ({
-  deliveryMessageId: log.id,
-  batchId: null,
-  clientReference: log.senderReference,
-  created: log.modified ?? log.created,
-  status: log.status,
-  statusCode: deliveryStatusCode(log.status) ?? null,
-  parts: log.parts,
-  hlr: null,
-});
+export const DELIVERY_STATUSES: Readonly<Record<string, DeliveryStatus>> = {
+  DELIVERED: { description: 'Delivered to the phone', final: true, failure: false },
+  ACCEPTED: interim('Accepted by the mobile network'),
+  EXPIRED: failed('Could not be delivered in time (for example, the phone was off)'),
+  DELETED: failed('Deleted before delivery'),
+  UNDELIVERABLE: failed('Could not be delivered (for example, the number does not exist)'),
+  UNKNOWN: failed('Failed with an unknown error'),
+  REJECTED: failed('Rejected by the network'),
+  INTERIM_QUEUED: interim('Queued by a partner network'),
+  INTERIM_ACKNOWLEDGED: interim('Acknowledged by a partner network'),
+  RETRY: interim('Delivery will be retried'),
+  FAILED_NACK: failed('Accepted but not delivered'),
+  FAILED_NOROUTE: failed('No network could take it to this number'),
+  FAILED_INSUFFICIENT_CREDIT: failed('Not sent: account credit too low'),
+  FAILED_ORIGINATOR_RECIPIENT_EQUAL: failed('Not sent: sender and recipient are the same'),
+  FAILED_RECIPIENT_BLACKLISTED: failed('Not sent: the recipient’s number is blocked'),
+  FAILED_ORIGINATOR_REJECTED: failed('Not sent: the sender ID was rejected'),
+  FAILED_ROUTE_INVALID: failed('The chosen route cannot reach this number'),
+  FAILED_LIMITS_EXCEEDED: failed('Not sent: account sending limits exceeded'),
+  FAILED_EXHAUSTED: failed('Failed after every retry'),
+  FAILED_INTERNAL_ERROR: failed('Failed with an internal error'),
+  FAILED_UNKNOWN: failed('Failed for an unknown reason'),
+};
+
+/** What is known of a status name, in any letter case; undefined for a name not in the table. */
+export const deliveryStatus = (status: string): DeliveryStatus | undefined => {
+  const name = status.trim().toUpperCase();
+  return Object.hasOwn(DELIVERY_STATUSES, name) ? DELIVERY_STATUSES[name] : undefined;
+};

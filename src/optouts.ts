@@ -19,11 +19,19 @@ export const optOutOutput = (record: OptOutRecord) => ({
   mobile: mobileDigits(record.mobile) ?? record.mobile,
   note: record.note ?? null,
   source: record.note ? (OPT_OUT_SOURCES[record.note] ?? record.note) : null,
-  created: record.created,
-  created_at: epochMillisToIso(record.created),
+  // The record's own key, with a readable value: Mobivate sends epoch milliseconds (§2.1).
+  created: epochMillisToIso(record.created),
 });
 
-/** Find Opt-Out and New Opt-Out also output the list's id of the opt-out. */
+/** The same keys when Mobivate returned no record (a refused duplicate, a number not listed). */
+export const optOutWithoutRecord = (mobile: string) => ({
+  mobile,
+  note: null,
+  source: null,
+  created: null,
+});
+
+/** New Opt-Out also outputs the list's id of the opt-out, by which Zapier tells new ones apart. */
 export const listedOptOutOutput = (record: ListedOptOut) => ({
   id: record.id,
   ...optOutOutput(record),
@@ -31,11 +39,17 @@ export const listedOptOutOutput = (record: ListedOptOut) => ({
 
 export const optOutOutputFields = [
   { key: 'mobile', label: 'Mobile Number (Digits, With Country Code)', type: 'string' },
-  { key: 'note', label: 'Opt-Out Source Code', type: 'string' },
+  { key: 'note', label: 'Opt-Out Source Code (for Filters)', type: 'string' },
   { key: 'source', label: 'Opt-Out Source', type: 'string' },
-  { key: 'created', label: 'Opted Out At (Epoch Milliseconds)', type: 'number' },
-  { key: 'created_at', label: 'Opted Out At', type: 'datetime' },
+  { key: 'created', label: 'Opted Out At', type: 'datetime' },
 ] as const;
+
+/** Find Opt-Out and Add Opt-Out (the two halves of Find or Add) output the same keys. */
+export const alreadyOptedOutField = {
+  key: 'already_opted_out',
+  label: 'Was Already Opted Out',
+  type: 'boolean',
+} as const;
 
 export const listedOptOutOutputFields = [
   { key: 'id', label: 'Opt-Out ID', type: 'string' },

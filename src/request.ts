@@ -132,7 +132,7 @@ export const noAnswerError = (
 ): Error =>
   noAnswer.kind === 'no-time'
     ? new z.errors.Error(
-        `Stopped before sending ${request.method} ${request.path} to Mobivate: this step had almost used up Zapier's time limit. Nothing further was sent.`,
+        `Stopped before the next request to Mobivate: this step had almost used up Zapier's time limit. Nothing further was sent.`,
         'StepDeadline',
       )
     : transportError(z, noAnswer.error, noAnswer.origin, noAnswer.seconds, ifUncertain);

@@ -88,7 +88,7 @@ const pagingIgnored = (z: ZObject, bundle: Bundle, path: string, page: number, n
   const resolved = resolveApiUrl(bundle.authData?.api_url);
   const server = 'origin' in resolved ? `the server at ${resolved.origin}` : 'the server';
   return new z.errors.Error(
-    `Mobivate answered page ${page} of GET ${path} with the same ${formatCount(MAX_PAGE_SIZE)} ${noun}s as an earlier page: ${server} ignores the "page" parameter, so the list cannot be read in full. The step stopped rather than report a result it cannot confirm. Check the API Address of your Mobivate connection; if it is right, send this message to Mobivate support.`,
+    `Mobivate answered the request for page ${page} of the ${noun}s with the same ${formatCount(MAX_PAGE_SIZE)} ${noun}s as an earlier page: ${server} ignores paging, so the list cannot be read in full. The step stopped rather than report a result it cannot confirm. Check the API Address of your Mobivate connection; if it is right, send this message to Mobivate support.`,
     'MobivatePagingIgnored',
   );
 };

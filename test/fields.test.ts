@@ -11,12 +11,16 @@ import { runMethod, userMessage } from './reliability/runner';
 
 const z = { errors } as unknown as ZObject;
 
-/** How a reader refused: core's AppError carries the message and code as JSON. */
-const refusal = (read: () => unknown) => {
+/**
+ * How a reader refused: core's AppError carries the message and code as JSON; a HaltedError (a bad
+ * value of the record, docs/truthful-outcomes.md) has only its message.
+ */
+const refusal = (read: () => unknown): { name: string; message: string; code?: string } => {
   try {
     read();
   } catch (error) {
     const { name, message } = error as Error;
+    if (name === 'HaltedError') return { name, message };
     return { name, ...(JSON.parse(message) as { message: string; code: string }) };
   }
   throw new Error('expected the reader to refuse');
@@ -113,15 +117,16 @@ describe('readers given something other than one text', () => {
     [{ mobile: '+447700900123' }, 'an object with the fields mobile'],
   ])('readMobile refuses %j', (value, described) => {
     expect(refusal(() => readMobile(z, 'To', value, undefined))).toEqual({
-      name: 'AppError',
-      code: 'InvalidPhoneNumber',
+      name: 'HaltedError',
       message: `To cannot be used: it received ${described}, not one phone number. Map a field that holds one phone number.`,
     });
   });
 
   it('readMobile refuses a Default Country that is a list, instead of ignoring it', () => {
+    // The Default Country is the Zap's setting, so an error (not a halt) with its own code.
     expect(refusal(() => readMobile(z, 'To', '07700 900123', ['GB', 'IE']))).toMatchObject({
-      code: 'InvalidPhoneNumber',
+      name: 'AppError',
+      code: 'InvalidDefaultCountry',
       message: expect.stringMatching(/^Default Country cannot be used: it received a list of 2/),
     });
   });
@@ -133,7 +138,7 @@ describe('readers given something other than one text', () => {
         'From (Sender ID) cannot be used: it received true (a yes/no value), not one sender ID. Map a field that holds one sender ID.',
     });
     expect(refusal(() => readMessage(z, ['Hello', 'there'], undefined))).toMatchObject({
-      code: 'InvalidMessage',
+      name: 'HaltedError',
       message:
         'Message cannot be used: it received a list of 2 values (the first is "Hello"), not one text. Map a field that holds one text.',
     });

@@ -56,5 +56,6 @@ export const failure = async (promise: Promise<unknown>): Promise<ZapierFailure>
   if (error.name === 'AppError' || error.name === 'ThrottledError') {
     return { name: error.name, ...(JSON.parse(error.message) as Omit<ZapierFailure, 'name'>) };
   }
-  return { name: error.name, message: error.message };
+  // Core appends "What happened: …" (the step's input) to a HaltedError; the user reads the first part.
+  return { name: error.name, message: error.message.split('\nWhat happened:')[0]! };
 };

@@ -28,70 +28,6 @@ const expectLogPage = (page: number, records: unknown[], direction?: string) =>
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
 afterEach(() => jest.restoreAllMocks());
 
-describe('New Incoming SMS samples', () => {
-  it('reads numeric ids, senders, texts and epoch times, and skips only the record without an id', async () => {
-    expectLogPage(
-      1,
-      [
-        loggedMessage({
-          id: 5550001,
-          direction: 'MO',
-          originator: 61412345678,
-          recipient: 61400000000,
-          body: 2,
-          created: Date.UTC(2026, 10, 25, 9, 0, 0),
-          inReplyTo: 'A1',
-        }),
-        loggedMessage({ id: null, direction: 'MO', body: 'Bitte nicht mehr schreiben' }),
-      ],
-      'MO',
-    );
-
-    const outcome = await run('triggers.new_incoming_sms.operation.performList');
-
-    expect(outcome.error).toBeUndefined();
-    expect(outcome.result).toEqual([
-      {
-        id: '5550001',
-        originator: '61412345678',
-        recipient: '61400000000',
-        body: '2',
-        created: '2026-11-25T09:00:00.000Z',
-        created_at: '2026-11-25T09:00:00.000Z',
-        inReplyTo: 'A1',
-        logicalMessageId: null,
-        ownerUserId: null,
-        is_opt_out_keyword: false,
-      },
-    ]);
-    expect(appLogs(outcome)).toContain(
-      'Skipped message log record 2 of 2 on page 1: it has no readable id.',
-    );
-    expect(appLogs(outcome)).not.toMatch(/Bitte|nicht mehr/);
-  });
-});
-
-describe('New Delivery Receipt samples', () => {
-  it('reads parts sent as text', async () => {
-    expectLogPage(
-      1,
-      [loggedMessage({ id: 'm7', status: 'EXPIRED', parts: '3', cost: '0.15' })],
-      'MT',
-    );
-
-    const outcome = await run('triggers.new_delivery_receipt.operation.performList');
-
-    expect(outcome.result).toEqual([
-      expect.objectContaining({
-        id: 'm7:3',
-        status_code: 3,
-        is_failure: true,
-        parts: 3,
-      }),
-    ]);
-  });
-});
-
 describe('Find Message by reference', () => {
   it('finds the message past a record it cannot read, and logs only why', async () => {
     expectLogPage(1, [
@@ -107,7 +43,7 @@ describe('Find Message by reference', () => {
     const outcome = await run('searches.find_message.operation.perform', { reference: 'r-2' });
 
     expect(outcome.result).toEqual([
-      expect.objectContaining({ id: '8812', senderReference: 'r-2', parts: 2 }),
+      expect.objectContaining({ id: '8812', reference: 'r-2', parts: 2 }),
     ]);
     expect(appLogs(outcome)).toContain(
       'Skipped message log record 1 of 2 on page 1: it has no readable creation time.',
@@ -128,7 +64,7 @@ describe('Find Message by reference', () => {
     expect(failure(outcome)).toMatchObject({
       code: 'MobivatePagingIgnored',
       message: expect.stringMatching(
-        /^Mobivate answered page 2 of GET \/message with the same 1,000 message log records as an earlier page: the server at https:\/\/api\.mobivatebulksms\.com ignores the "page" parameter/,
+        /^Mobivate answered the request for page 2 of the message log records with the same 1,000 message log records as an earlier page: the server at https:\/\/api\.mobivatebulksms\.com ignores paging/,
       ),
     });
   });

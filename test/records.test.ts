@@ -1,9 +1,6 @@
 /** The tolerant record readers: numbers sent as text and text sent as numbers are read. */
 import {
   mobileDigits,
-  readDeliveryReceipt,
-  readIncomingMessage,
-  readLinkClick,
   readListedOptOut,
   readLoggedMessageRecord,
   tolerantNumber,
@@ -148,43 +145,5 @@ describe('readLoggedMessageRecord', () => {
     ['that is a string', 'a string', 'it is not a JSON object'],
   ])('says why it cannot read a record %s', (_what, body, problem) => {
     expect(readLoggedMessageRecord(body)).toMatchObject({ problem });
-  });
-});
-
-describe('webhook payload readers', () => {
-  it('reads a receipt whose code, parts and id are of the other type', () => {
-    expect(
-      readDeliveryReceipt({
-        deliveryMessageId: 990017,
-        created: '2023-07-28T03:23:22.000+00:00',
-        status: 'EXPIRED',
-        statusCode: '3',
-        parts: '2',
-      }),
-    ).toMatchObject({ deliveryMessageId: '990017', statusCode: 3, parts: 2 });
-  });
-
-  it.each([null, '', 'three', '3.5'])('gives statusCode %j no code (not 0)', (statusCode) => {
-    expect(
-      readDeliveryReceipt({ deliveryMessageId: 'd1', created: '2023-07-28T03:23:22Z', statusCode }),
-    ).toMatchObject({ statusCode: null });
-  });
-
-  it('reads an incoming message with a numeric id, sender, text and time', () => {
-    expect(
-      readIncomingMessage({ id: 77, originator: 61412345678, body: 1, created: 1_700_000_000_000 }),
-    ).toMatchObject({
-      id: '77',
-      originator: '61412345678',
-      body: '1',
-      created: '2023-11-14T22:13:20.000Z',
-    });
-  });
-
-  it('reads a click that carries only a numeric mobile', () => {
-    expect(readLinkClick({ mobile: 61412345678, url: 'https://acme.example/a' })).toMatchObject({
-      mobile: '61412345678',
-      messageId: null,
-    });
   });
 });

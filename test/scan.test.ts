@@ -45,24 +45,21 @@ describe('New Opt-Out, with records as a real server may send them', () => {
         mobile: '4915112345678',
         note: 'MO',
         source: 'Replied with an opt-out keyword',
-        created: NOW - 1000,
-        created_at: '2026-11-26T11:59:59.000Z',
+        created: '2026-11-26T11:59:59.000Z',
       },
       {
         id: '2002',
         mobile: '33612345678',
         note: 'API',
         source: 'Added through the API',
-        created: NOW - 2000,
-        created_at: '2026-11-26T11:59:58.000Z',
+        created: '2026-11-26T11:59:58.000Z',
       },
       {
         id: '2004',
         mobile: '61412345678',
         note: '7',
         source: '7',
-        created: NOW - 4000,
-        created_at: '2026-11-26T11:59:56.000Z',
+        created: '2026-11-26T11:59:56.000Z',
       },
     ]);
     expect(appLogs(outcome)).toContain(
@@ -128,7 +125,7 @@ describe('New Opt-Out, with records as a real server may send them', () => {
     expect(failure(outcome)).toMatchObject({
       code: 'MobivateUnexpectedAnswer',
       message: expect.stringMatching(
-        /^Mobivate answered GET \/addressbook\/optout with HTTP 200 but not with a list of opt-outs/,
+        /^Mobivate answered with HTTP 200 but not with a list of opt-outs/,
       ),
     });
   });
@@ -146,7 +143,7 @@ describe('a server that ignores the page parameter', () => {
     const { message, code } = failure(outcome);
     expect(code).toBe('MobivatePagingIgnored');
     expect(message).toBe(
-      'Mobivate answered page 2 of GET /addressbook/optout with the same 1,000 opt-outs as an earlier page: the server at https://api.mobivatebulksms.com ignores the "page" parameter, so the list cannot be read in full. The step stopped rather than report a result it cannot confirm. Check the API Address of your Mobivate connection; if it is right, send this message to Mobivate support.',
+      'Mobivate answered the request for page 2 of the opt-outs with the same 1,000 opt-outs as an earlier page: the server at https://api.mobivatebulksms.com ignores paging, so the list cannot be read in full. The step stopped rather than report a result it cannot confirm. Check the API Address of your Mobivate connection; if it is right, send this message to Mobivate support.',
     );
     expect(message).not.toMatch(/More opt-outs were added/);
     expect(JSON.stringify(outcome)).not.toContain(API_KEY);
@@ -164,7 +161,7 @@ describe('a server that ignores the page parameter', () => {
     expect(failure(outcome)).toMatchObject({
       code: 'MobivatePagingIgnored',
       message: expect.stringMatching(
-        /^Mobivate answered page 3 of GET \/addressbook\/optout with the same 1,000 opt-outs as an earlier page/,
+        /^Mobivate answered the request for page 3 of the opt-outs with the same 1,000 opt-outs as an earlier page/,
       ),
     });
   });

@@ -2,7 +2,12 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import { mobivateError, unexpectedAnswer } from '../errors';
 import { defaultCountryField, phoneNumberField, readMobile } from '../fields';
 import { PATHS, readOptOut } from '../mobivate';
-import { optOutOutput, optOutOutputFields } from '../optouts';
+import {
+  alreadyOptedOutField,
+  optOutOutput,
+  optOutOutputFields,
+  optOutWithoutRecord,
+} from '../optouts';
 import { callMobivate } from '../request';
 import optOutSample from '../samples/optout.json';
 
@@ -42,14 +47,7 @@ export const perform = (async (z, bundle) => {
   });
   if (answer.status === 409 || answer.status === 400) {
     if (!saysAlreadyListed(answer.error?.message)) throw mobivateError(z, answer, bundle);
-    return {
-      mobile,
-      note: null,
-      source: null,
-      created: null,
-      created_at: null,
-      already_opted_out: true,
-    };
+    return { ...optOutWithoutRecord(mobile), already_opted_out: true };
   }
   const read = readOptOut(answer.data);
   if (!('record' in read)) {
@@ -78,9 +76,6 @@ export default defineCreate({
       source: 'Added through the API',
       already_opted_out: false,
     },
-    outputFields: [
-      ...optOutOutputFields,
-      { key: 'already_opted_out', label: 'Was Already Opted Out', type: 'boolean' },
-    ],
+    outputFields: [...optOutOutputFields, alreadyOptedOutField],
   },
 });

@@ -9,11 +9,19 @@ import type { MobivateAnswer } from '../answer';
 import { unexpectedAnswer, whatMobivateSaid } from '../errors';
 import { defaultCountryField, phoneNumberField, readChoice, readMobile } from '../fields';
 import { PATHS, readOptOut } from '../mobivate';
-import { optOutOutput, optOutOutputFields } from '../optouts';
+import { optOutOutput, optOutOutputFields, optOutWithoutRecord } from '../optouts';
 import { callMobivate, hasTimeForRequest } from '../request';
 import optOutSample from '../samples/optout.json';
 
 const inputFields = defineInputFields([
+  {
+    // Zapier's build guidelines ask delete actions to warn; this one undoes someone's STOP.
+    key: 'consent_notice',
+    label: 'Only With the Owner’s Consent',
+    type: 'copy',
+    helpText:
+      'Remove a number from the opt-out list only when its owner asked to receive your messages again (for example, they resubscribed in your CRM or replied START). Texting people who opted out breaks their choice and, in many countries, the law.',
+  },
   phoneNumberField('mobile', 'Mobile Number'),
   defaultCountryField,
   {
@@ -53,7 +61,7 @@ const endpointNotFound = (
   second?: MobivateAnswer,
 ) =>
   new z.errors.Error(
-    `The opt-out endpoint was not found at this API Address: ${first.request} answered HTTP ${first.status}${second ? ` and ${second.request} answered HTTP ${second.status}` : `, and there was no time left in this step to try DELETE ${PATHS.optOutLegacyDelete}`}. Nothing was removed, and whether ${mobile} is opted out is unknown. Check the API Address of your Mobivate connection (Mobivate gives some accounts their own address).`,
+    `Removing opt-outs is not possible at this API Address: ${second ? 'neither of the two addresses Mobivate documents for it exists there' : 'the first of the two addresses Mobivate documents for it does not exist there, and there was no time left in this step to try the second'}. Nothing was removed, and whether ${mobile} is opted out is unknown. Check the API Address of your Mobivate connection (Mobivate gives some accounts their own address).`,
     'OptOutEndpointNotFound',
     (second ?? first).status,
   );
@@ -88,7 +96,7 @@ export const perform = (async (z, bundle) => {
         404,
       );
     }
-    return { mobile, note: null, source: null, created: null, created_at: null, removed: false };
+    return { ...optOutWithoutRecord(mobile), removed: false };
   }
   const read = readOptOut(answer.data);
   if (!('record' in read)) {

@@ -6,11 +6,14 @@ import {
 } from 'zapier-platform-core';
 import { sendInChunks } from '../batches';
 import {
+  ADVANCED,
   defaultCountryField,
   optionalText,
   readBoolean,
   readChoice,
   readSender,
+  recordProblem,
+  settingProblem,
   senderField,
 } from '../fields';
 import { quoteInput } from '../text';
@@ -35,11 +38,11 @@ const inputFields = defineInputFields([
     type: 'text',
     required: false,
     helpText:
-      'The text for every recipient above, and for personalised recipients without their own text.',
+      'The text for every recipient above, and for personalized recipients without their own text.',
   },
   {
     key: 'line_items',
-    label: 'Personalised Recipients',
+    label: 'Personalized Recipients',
     required: false,
     children: [
       { key: 'line_recipient', label: 'Recipient', type: 'string', required: false },
@@ -74,17 +77,11 @@ const inputFields = defineInputFields([
     helpText: 'A future date and time to send at. Leave empty to send now.',
   },
   {
-    key: 'exclude_optouts',
-    label: 'Skip Opted-Out Numbers',
-    type: 'boolean',
-    required: false,
-    default: 'true',
-  },
-  {
     key: 'exclude_duplicates',
     label: 'Skip Duplicate Numbers',
     type: 'boolean',
     required: false,
+    group: ADVANCED.key,
     default: 'true',
     helpText:
       'Send once to a number that appears more than once (across all recipients of this step).',
@@ -94,6 +91,7 @@ const inputFields = defineInputFields([
     label: 'Shorten Links',
     type: 'boolean',
     required: false,
+    group: ADVANCED.key,
     default: 'false',
     helpText:
       'Replace long links with short ones that report clicks. Mobivate may bill shortened links.',
@@ -103,6 +101,7 @@ const inputFields = defineInputFields([
     label: 'Spread Over Hours',
     type: 'integer',
     required: false,
+    group: ADVANCED.key,
     helpText: 'Spread delivery evenly over this many hours. Leave empty to send at once.',
   },
 ]);
@@ -121,24 +120,18 @@ const splitNumbers = (value: unknown): string[] =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-const fail = (z: ZObject, message: string, code: string) => new z.errors.Error(message, code);
-
 const readScheduleAt = (z: ZObject, value: unknown): string | undefined => {
   const text = optionalText(value);
   if (!text) return undefined;
   const millis = Date.parse(text);
   if (Number.isNaN(millis)) {
-    throw fail(
-      z,
+    throw recordProblem(z)(
       `Send At "${text}" is not a date and time. Pick one, or leave it empty to send now.`,
-      'InvalidSchedule',
     );
   }
   if (millis <= Date.now()) {
-    throw fail(
-      z,
+    throw recordProblem(z)(
       `Send At "${text}" is in the past. Pick a future time, or leave it empty to send now.`,
-      'InvalidSchedule',
     );
   }
   return formatMobivateDate(millis);
@@ -148,10 +141,11 @@ const readSpreadHours = (z: ZObject, value: unknown): number | undefined => {
   if (value === undefined || value === null || value === '') return undefined;
   const hours = Number(value);
   if (!Number.isInteger(hours) || hours < 0) {
-    throw fail(
+    throw settingProblem(
       z,
-      `Spread Over Hours "${String(value)}" cannot be used: enter a whole number of hours, or leave it empty.`,
       'InvalidSpreadHours',
+    )(
+      `Spread Over Hours "${String(value)}" cannot be used: enter a whole number of hours, or leave it empty.`,
     );
   }
   return hours;
@@ -182,10 +176,8 @@ export const perform = (async (z, bundle) => {
       })),
   ].map((entry, index) => ({ ...entry, position: index + 1 }));
   if (entries.length === 0) {
-    throw fail(
-      z,
-      'There are no recipients: map numbers into Recipients or Personalised Recipients.',
-      'NoRecipients',
+    throw recordProblem(z)(
+      'There are no recipients: map numbers into Recipients or Personalized Recipients.',
     );
   }
 
@@ -218,26 +210,23 @@ export const perform = (async (z, bundle) => {
     'skip',
   );
   if (invalid.length > 0 && ifInvalid === 'fail') {
-    throw fail(
+    // The user chose to be alerted: an error, not a halt.
+    throw settingProblem(
       z,
-      `Nothing was sent: ${invalid.length} of ${entries.length} recipients cannot be used. ${listProblems(invalid)}.`,
       'InvalidRecipients',
+    )(
+      `Nothing was sent: ${invalid.length} of ${entries.length} recipients cannot be used. ${listProblems(invalid)}.`,
     );
   }
   skipped.unshift(...invalid);
   if (recipients.length === 0) {
-    throw fail(
-      z,
-      `Nothing was sent: no recipient can be used. ${listProblems(skipped)}.`,
-      'InvalidRecipients',
-    );
+    throw recordProblem(z)(`Nothing was sent: no recipient can be used. ${listProblems(skipped)}.`);
   }
 
   const options = {
     originator,
     name: optionalText(inputData.name),
     scheduleDateTime,
-    excludeOptouts: readBoolean(inputData.exclude_optouts, true),
     excludeDuplicates,
     shortenUrls: readBoolean(inputData.shorten_urls, false),
     spreadHours,
@@ -246,7 +235,6 @@ export const perform = (async (z, bundle) => {
   return {
     batch_id: batches[0]!.id,
     batch_ids: batches.map((batch) => batch.id),
-    batches: batches.length,
     name: batches[0]!.name ?? options.name ?? null,
     recipients_sent: recipients.length,
     recipients_accepted: batches.reduce((sum, batch) => sum + batch.accepted, 0),
@@ -264,10 +252,11 @@ export default defineCreate({
   display: {
     label: 'Send Batch SMS',
     description:
-      'Sends a text message to many mobile numbers in one step, with one text for all or a personalised text each.',
+      'Sends a text message to many mobile numbers in one step, with one text for all or a personalized text each.',
   },
   operation: {
     inputFields,
+    inputFieldGroups: [ADVANCED],
     perform,
     sample: batchSample,
     outputFields: [
@@ -278,7 +267,6 @@ export default defineCreate({
         type: 'string',
         list: true,
       },
-      { key: 'batches', label: 'Number of Batches', type: 'integer' },
       { key: 'name', label: 'Campaign Name', type: 'string' },
       { key: 'recipients_sent', label: 'Recipients Sent to Mobivate', type: 'integer' },
       { key: 'recipients_accepted', label: 'Recipients Accepted by Mobivate', type: 'integer' },

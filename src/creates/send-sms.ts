@@ -2,6 +2,9 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import { scopeIn } from '../answer';
 import { SEND_UNCERTAIN, mobivateError, unexpectedAnswer, whatMobivateSaid } from '../errors';
 import {
+  ADVANCED,
+  characterSet,
+  characterSetField,
   defaultCountryField,
   maxPartsField,
   messageField,
@@ -20,23 +23,24 @@ import sentMessageSample from '../samples/sent-message.json';
 const inputFields = defineInputFields([
   senderField,
   phoneNumberField('to', 'To'),
-  defaultCountryField,
   messageField,
-  maxPartsField,
+  defaultCountryField,
   {
     key: 'reference',
     label: 'Reference',
     type: 'string',
     required: false,
     helpText:
-      'Your own reference for this message (an order or contact id). Mobivate returns it in delivery receipts and Find Message can look it up.',
+      'Your own reference for this message (an order or contact id). It comes back with the message’s delivery status, and Find Message can look it up.',
   },
+  maxPartsField,
   {
     key: 'route_id',
     label: 'Route',
     type: 'string',
     required: false,
     default: DEFAULT_ROUTE,
+    group: ADVANCED.key,
     helpText: `Mobivate route to send through. Leave as \`${DEFAULT_ROUTE}\` unless Mobivate gave you another.`,
   },
   {
@@ -44,6 +48,7 @@ const inputFields = defineInputFields([
     label: 'Campaign',
     type: 'string',
     required: false,
+    group: ADVANCED.key,
     helpText:
       'Adds the message to an existing Mobivate campaign, for reporting. Leave empty for none.',
   },
@@ -53,6 +58,7 @@ const inputFields = defineInputFields([
     type: 'boolean',
     required: false,
     default: 'false',
+    group: ADVANCED.key,
     helpText: 'Replace long links with short, trackable ones. Mobivate may bill shortened links.',
   },
 ]);
@@ -76,6 +82,7 @@ export const perform = (async (z, bundle) => {
   const message = readMessage(z, inputData.message, inputData.max_parts);
   const reference = optionalText(inputData.reference);
   const campaignId = optionalText(inputData.campaign_id);
+  const route = optionalText(inputData.route_id) ?? DEFAULT_ROUTE;
 
   const answer = await callMobivate(z, bundle, {
     method: 'POST',
@@ -84,7 +91,7 @@ export const perform = (async (z, bundle) => {
       originator,
       recipient,
       body: message.text,
-      routeId: optionalText(inputData.route_id) ?? DEFAULT_ROUTE,
+      routeId: route,
       ...(reference ? { reference } : {}),
       ...(campaignId ? { campaignId } : {}),
       ...(readBoolean(inputData.shorten_urls, false) ? { shortenUrls: true } : {}),
@@ -101,7 +108,19 @@ export const perform = (async (z, bundle) => {
   const sent = readSentMessage(answer.data);
   if (!sent)
     throw unexpectedAnswer(z, answer, bundle, 'the sent message ({"id", …})', SEND_UNCERTAIN);
-  return { ...sent, encoding: message.encoding, parts: message.parts };
+  // What a Zap maps next: Mobivate's id, the number as it was sent, and what the text cost.
+  return {
+    id: sent.id,
+    status: 'accepted',
+    recipient,
+    originator: sent.originator ?? originator,
+    body: sent.body ?? message.text,
+    reference: sent.reference ?? reference ?? null,
+    route_id: sent.routeId ?? route,
+    campaign_id: sent.campaignId ?? campaignId ?? null,
+    character_set: characterSet(message.encoding),
+    parts: message.parts,
+  };
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
@@ -114,18 +133,20 @@ export default defineCreate({
   },
   operation: {
     inputFields,
+    inputFieldGroups: [ADVANCED],
     perform,
     sample: sentMessageSample,
     outputFields: [
       { key: 'id', label: 'Message ID', type: 'string' },
+      { key: 'status', label: 'Status (Accepted)', type: 'string' },
+      { key: 'recipient', label: 'To (Digits, With Country Code)', type: 'string' },
       { key: 'originator', label: 'From (Sender ID)', type: 'string' },
-      { key: 'recipient', label: 'To', type: 'string' },
       { key: 'body', label: 'Message', type: 'string' },
-      { key: 'routeId', label: 'Route', type: 'string' },
       { key: 'reference', label: 'Reference', type: 'string' },
-      { key: 'campaignId', label: 'Campaign', type: 'string' },
-      { key: 'encoding', label: 'Encoding (GSM-7 or UCS-2)', type: 'string' },
-      { key: 'parts', label: 'SMS Parts', type: 'integer' },
+      { key: 'route_id', label: 'Route', type: 'string' },
+      { key: 'campaign_id', label: 'Campaign', type: 'string' },
+      characterSetField,
+      { key: 'parts', label: 'SMS Parts (Each Billed)', type: 'integer' },
     ],
   },
 });

@@ -1,6 +1,6 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { mobivateError, unexpectedAnswer } from '../errors';
-import { optionalText } from '../fields';
+import { optionalText, recordProblem } from '../fields';
 import { PATHS, mobivateTimeToIso, readLoggedMessage, type LoggedMessage } from '../mobivate';
 import { callMobivate } from '../request';
 import { scanMessageLog } from '../message-log';
@@ -29,10 +29,24 @@ const inputFields = defineInputFields([
   },
 ]);
 
+/** The log record's facts under its own keys (snake_case), times as ISO-8601, no MO/MT codes. */
+const DIRECTIONS: Record<string, string> = { MT: 'sent', MO: 'received' };
 const messageOutput = (message: LoggedMessage) => ({
-  ...message,
-  created_at: mobivateTimeToIso(message.created) ?? null,
-  modified_at: mobivateTimeToIso(message.modified) ?? null,
+  id: message.id,
+  created: mobivateTimeToIso(message.created) ?? null,
+  modified: mobivateTimeToIso(message.modified) ?? null,
+  originator: message.originator,
+  recipient: message.recipient,
+  body: message.body,
+  status: message.status,
+  direction: (message.direction && DIRECTIONS[message.direction]) ?? message.direction,
+  in_reply_to: message.inReplyTo,
+  route_id: message.routeId,
+  parts: message.parts,
+  cost: message.cost,
+  currency: message.currency,
+  reference: message.senderReference,
+  campaign_id: message.campaignId,
 });
 
 export const perform = (async (z, bundle) => {
@@ -55,7 +69,7 @@ export const perform = (async (z, bundle) => {
     return [messageOutput(message)];
   }
   if (!reference) {
-    throw new z.errors.Error('Fill in Message ID or Reference to find a message.', 'NothingToFind');
+    throw recordProblem(z)('Fill in Message ID or Reference to find a message.');
   }
   const now = Date.now();
   const scan = await scanMessageLog(
@@ -86,22 +100,20 @@ export default defineSearch({
     sample: loggedMessageSample,
     outputFields: [
       { key: 'id', label: 'Message ID', type: 'string' },
-      { key: 'created', label: 'Created (As Sent by Mobivate)', type: 'string' },
-      { key: 'created_at', label: 'Created At', type: 'datetime' },
-      { key: 'modified', label: 'Last Updated (As Sent by Mobivate)', type: 'string' },
-      { key: 'modified_at', label: 'Last Updated At', type: 'datetime' },
+      { key: 'created', label: 'Created At', type: 'datetime' },
+      { key: 'modified', label: 'Last Updated At', type: 'datetime' },
       { key: 'originator', label: 'From', type: 'string' },
       { key: 'recipient', label: 'To', type: 'string' },
       { key: 'body', label: 'Message', type: 'string' },
       { key: 'status', label: 'Status', type: 'string' },
-      { key: 'direction', label: 'Direction (MT Sent, MO Received)', type: 'string' },
-      { key: 'inReplyTo', label: 'In Reply To Message ID', type: 'string' },
-      { key: 'routeId', label: 'Route', type: 'string' },
+      { key: 'direction', label: 'Direction (Sent or Received)', type: 'string' },
+      { key: 'in_reply_to', label: 'In Reply To Message ID', type: 'string' },
+      { key: 'route_id', label: 'Route', type: 'string' },
       { key: 'parts', label: 'SMS Parts', type: 'integer' },
       { key: 'cost', label: 'Cost', type: 'number' },
       { key: 'currency', label: 'Currency', type: 'string' },
-      { key: 'senderReference', label: 'Reference', type: 'string' },
-      { key: 'campaignId', label: 'Campaign', type: 'string' },
+      { key: 'reference', label: 'Reference', type: 'string' },
+      { key: 'campaign_id', label: 'Campaign', type: 'string' },
     ],
   },
 });

@@ -5,7 +5,7 @@ import {
   type ZObject,
 } from 'zapier-platform-core';
 import { defaultCountryField, phoneNumberField, readMobile } from '../fields';
-import { listedOptOutOutput, listedOptOutOutputFields, scanOptOuts } from '../optouts';
+import { alreadyOptedOutField, optOutOutput, optOutOutputFields, scanOptOuts } from '../optouts';
 import { DAY_MS, SCAN_LIMITS, type ScanResult } from '../scan';
 import type { ListedOptOut } from '../mobivate';
 import optOutSample from '../samples/optout.json';
@@ -77,7 +77,8 @@ export const perform = (async (z, bundle) => {
     // Both are international digits: readOptOut normalised Mobivate's formatting.
     (record) => record.mobile === mobile,
   );
-  if (scan.match) return [listedOptOutOutput(scan.match)];
+  // The keys of Add Opt-Out, so that Find or Add Opt-Out maps the same fields either way.
+  if (scan.match) return [{ ...optOutOutput(scan.match), already_opted_out: true }];
   if (scan.complete) {
     throwUnlessSurelyAbsent(z, scan, mobile);
     return [];
@@ -99,7 +100,7 @@ export default defineSearch({
   operation: {
     inputFields,
     perform,
-    sample: { id: '1354505990', ...optOutSample },
-    outputFields: [...listedOptOutOutputFields],
+    sample: { ...optOutSample, already_opted_out: true },
+    outputFields: [...optOutOutputFields, alreadyOptedOutField],
   },
 });

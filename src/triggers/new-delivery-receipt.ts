@@ -1,28 +1,14 @@
 import {
   defineInputFields,
   defineTrigger,
-  type WebhookTriggerPerform,
-  type WebhookTriggerPerformList,
+  type PollingTriggerPerform,
   type ZObject,
 } from 'zapier-platform-core';
 import { readChoice } from '../fields';
-import {
-  DELIVERY_STATUSES,
-  readDeliveryReceipt,
-  receiptFromLog,
-  type DeliveryReceipt,
-} from '../mobivate';
-import {
-  isoOrNow,
-  itemsFromHook,
-  leaveRegistered,
-  recentLoggedMessages,
-  replaceWebhookField,
-  subscribeTo,
-} from '../webhooks';
+import { POLL_WINDOW_DAYS, pollMessageLog } from '../message-log';
+import { deliveryStatus, mobivateTimeToIso, type LoggedMessage } from '../mobivate';
 
 const inputFields = defineInputFields([
-  replaceWebhookField('delivery receipts'),
   {
     key: 'statuses',
     label: 'Statuses',
@@ -35,27 +21,42 @@ const inputFields = defineInputFields([
       { value: 'failures', sample: 'failures', label: 'Only failures' },
     ],
     helpText:
-      'Mobivate sends a receipt at every status change of a message, so one message can trigger several times.',
+      'Each check sees the latest status of every message sent in the last 3 days, so one message can trigger several times as its status changes. A status replaced before the next check (accepted, then delivered a minute later) may be skipped; the last one stays, so it triggers.',
   },
 ]);
 
-const toItem = (receipt: DeliveryReceipt) => {
-  const known = receipt.statusCode === null ? undefined : DELIVERY_STATUSES[receipt.statusCode];
-  return {
-    // One message has a receipt per status, so the status is part of the id.
-    id: `${receipt.deliveryMessageId}:${receipt.statusCode ?? receipt.status ?? 'unknown'}`,
-    ...receipt,
-    created_at: isoOrNow(receipt.created),
-    status: receipt.status ?? known?.status ?? null,
-    status_code: receipt.statusCode,
-    status_description: known?.description ?? receipt.status,
-    // Unknown codes pass through as not final, and so not as failures either.
-    is_final: known?.final ?? false,
-    is_failure: known?.failure ?? false,
-  };
+/**
+ * A sent message's latest status as the log has it (§4.2). The id is the message's id and the
+ * status, so each new status of a message triggers once. The time is the record's last update,
+ * which is when the status changed.
+ */
+const toItem = (message: LoggedMessage) => {
+  const status = message.status?.trim();
+  // Nothing to announce yet: once a status arrives, its id is new and it triggers.
+  if (!status) return [];
+  const known = deliveryStatus(status);
+  return [
+    {
+      id: `${message.id}:${status.toUpperCase()}`,
+      message_id: message.id,
+      recipient: message.recipient,
+      originator: message.originator,
+      body: message.body,
+      reference: message.senderReference,
+      status,
+      status_description: known?.description ?? `${status} (a status not in the documented list)`,
+      // An unknown status is passed on as neither final nor a failure.
+      is_final: known?.final ?? false,
+      is_failure: known?.failure ?? false,
+      parts: message.parts,
+      cost: message.cost,
+      currency: message.currency,
+      created: mobivateTimeToIso(message.modified) ?? mobivateTimeToIso(message.created) ?? null,
+    },
+  ];
 };
 
-type Item = ReturnType<typeof toItem>;
+type Item = ReturnType<typeof toItem>[number];
 
 const wanted = (z: ZObject, inputData: { statuses?: string }) => {
   const statuses = readChoice(
@@ -70,70 +71,57 @@ const wanted = (z: ZObject, inputData: { statuses?: string }) => {
 };
 
 export const perform = (async (z, bundle) =>
-  itemsFromHook(
-    z,
-    bundle,
-    'a delivery receipt',
-    readDeliveryReceipt,
+  pollMessageLog(z, bundle, {
+    direction: 'MT',
     toItem,
-    wanted(z, bundle.inputData),
-  )) satisfies WebhookTriggerPerform<typeof inputFields>;
-
-export const performList = (async (z, bundle) =>
-  (await recentLoggedMessages(z, bundle, 'MT'))
-    .map(receiptFromLog)
-    .map(toItem)
-    .filter(wanted(z, bundle.inputData))) satisfies WebhookTriggerPerformList<typeof inputFields>;
-
-export const performSubscribe = subscribeTo('receipt');
-export const performUnsubscribe = leaveRegistered;
+    keep: wanted(z, bundle.inputData),
+    tooMany: (read) =>
+      `More messages were sent in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's time limit (${read}), so this check stopped rather than trigger for an incomplete list. Status changes will trigger again once fewer messages are sent; meanwhile check a message's status with Find Message or in the Mobivate hub.`,
+  })) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({
   key: 'new_delivery_receipt',
-  noun: 'Delivery Receipt',
+  noun: 'Delivery Status',
   display: {
-    label: 'New Delivery Receipt',
+    label: 'New Delivery Status',
     description:
       'Triggers when the delivery status of a sent message changes, for example when it is delivered or fails.',
   },
   operation: {
-    type: 'hook',
+    type: 'polling',
     inputFields,
     perform,
-    performList,
-    performSubscribe,
-    performUnsubscribe,
     sample: {
-      id: '9A85B95E0A000A9D2FBD46710388AD54:1',
-      deliveryMessageId: '9A85B95E0A000A9D2FBD46710388AD54',
-      batchId: '9A85B9110A000A9D2FBD4671D691C328',
-      clientReference: 'order-123',
-      created: '2023-07-28T03:23:22.000+00:00',
-      created_at: '2023-07-28T03:23:22.000Z',
+      id: '9A0C23DD0A000A9D2FBD4671D780AFDA:DELIVERED',
+      message_id: '9A0C23DD0A000A9D2FBD4671D780AFDA',
+      recipient: '447700900123',
+      originator: 'Acme',
+      body: 'Your order has shipped.',
+      reference: 'order-123',
       status: 'DELIVERED',
-      statusCode: 1,
-      status_code: 1,
-      status_description: 'Delivered to the handset',
+      status_description: 'Delivered to the phone',
       is_final: true,
       is_failure: false,
       parts: 1,
-      hlr: null,
+      cost: 0.01,
+      currency: 'GBP',
+      created: '2023-07-01T01:10:39.000Z',
     },
     outputFields: [
-      { key: 'id', label: 'Receipt ID', type: 'string' },
-      { key: 'deliveryMessageId', label: 'Message ID', type: 'string' },
-      { key: 'batchId', label: 'Batch ID', type: 'string' },
-      { key: 'clientReference', label: 'Reference', type: 'string' },
-      { key: 'created', label: 'Status Time (As Sent by Mobivate)', type: 'string' },
-      { key: 'created_at', label: 'Status Time', type: 'datetime' },
-      { key: 'status', label: 'Status', type: 'string' },
-      { key: 'statusCode', label: 'Status Code (As Sent by Mobivate)', type: 'integer' },
-      { key: 'status_code', label: 'Status Code', type: 'integer' },
+      { key: 'id', label: 'Status ID (Message ID and Status)', type: 'string' },
+      { key: 'message_id', label: 'Message ID', type: 'string' },
+      { key: 'recipient', label: 'To (Recipient’s Number)', type: 'string' },
+      { key: 'originator', label: 'From (Sender ID)', type: 'string' },
+      { key: 'body', label: 'Message', type: 'string' },
+      { key: 'reference', label: 'Reference', type: 'string' },
+      { key: 'status', label: 'Status (for Filters, Like DELIVERED)', type: 'string' },
       { key: 'status_description', label: 'Status Description', type: 'string' },
-      { key: 'is_final', label: 'Is Final', type: 'boolean' },
+      { key: 'is_final', label: 'Is Final (Delivered or Failed)', type: 'boolean' },
       { key: 'is_failure', label: 'Is a Failure', type: 'boolean' },
       { key: 'parts', label: 'SMS Parts', type: 'integer' },
-      { key: 'hlr', label: 'Number Lookup (HLR) Result' },
+      { key: 'cost', label: 'Cost', type: 'number' },
+      { key: 'currency', label: 'Currency', type: 'string' },
+      { key: 'created', label: 'Status Changed At', type: 'datetime' },
     ],
   },
 });

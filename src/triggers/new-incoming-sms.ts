@@ -1,20 +1,12 @@
 import {
   defineInputFields,
   defineTrigger,
-  type WebhookTriggerPerform,
-  type WebhookTriggerPerformList,
+  type PollingTriggerPerform,
   type ZObject,
 } from 'zapier-platform-core';
 import { readChoice } from '../fields';
-import { incomingFromLog, readIncomingMessage, type IncomingMessage } from '../mobivate';
-import {
-  isoOrNow,
-  itemsFromHook,
-  leaveRegistered,
-  recentLoggedMessages,
-  replaceWebhookField,
-  subscribeTo,
-} from '../webhooks';
+import { POLL_WINDOW_DAYS, pollMessageLog } from '../message-log';
+import { mobivateTimeToIso, type LoggedMessage } from '../mobivate';
 
 /** Replies that ask to stop messages, compared whole, trimmed and case-insensitive. */
 const OPT_OUT_KEYWORDS = new Set([
@@ -75,7 +67,6 @@ export const matchesKeyword = (body: string, keyword: string, position?: string)
 };
 
 const inputFields = defineInputFields([
-  replaceWebhookField('incoming messages'),
   {
     key: 'keyword',
     label: 'Keyword',
@@ -101,13 +92,21 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const toItem = (message: IncomingMessage) => ({
-  ...message,
-  created_at: isoOrNow(message.created),
-  is_opt_out_keyword: isOptOutKeyword(message.body),
-});
+/** A received message as the log has it (§4.2), under its own keys in snake_case. */
+const toItem = (message: LoggedMessage) => [
+  {
+    id: message.id,
+    originator: message.originator,
+    recipient: message.recipient,
+    // A reply of digits only ("1") may arrive as a number; the reader makes it text.
+    body: message.body ?? '',
+    created: mobivateTimeToIso(message.created) ?? null,
+    in_reply_to: message.inReplyTo,
+    is_opt_out_keyword: isOptOutKeyword(message.body ?? ''),
+  },
+];
 
-type Item = ReturnType<typeof toItem>;
+type Item = ReturnType<typeof toItem>[number];
 
 const keywordFilter = (z: ZObject, inputData: { keyword?: string; keyword_match?: string }) => {
   const position = readChoice(
@@ -122,25 +121,13 @@ const keywordFilter = (z: ZObject, inputData: { keyword?: string; keyword_match?
 };
 
 export const perform = (async (z, bundle) =>
-  itemsFromHook(
-    z,
-    bundle,
-    'an incoming message',
-    readIncomingMessage,
+  pollMessageLog(z, bundle, {
+    direction: 'MO',
     toItem,
-    keywordFilter(z, bundle.inputData),
-  )) satisfies WebhookTriggerPerform<typeof inputFields>;
-
-export const performList = (async (z, bundle) =>
-  (await recentLoggedMessages(z, bundle, 'MO'))
-    .map(incomingFromLog)
-    .map(toItem)
-    .filter(keywordFilter(z, bundle.inputData))) satisfies WebhookTriggerPerformList<
-  typeof inputFields
->;
-
-export const performSubscribe = subscribeTo('incoming');
-export const performUnsubscribe = leaveRegistered;
+    keep: keywordFilter(z, bundle.inputData),
+    tooMany: (read) =>
+      `More text messages arrived in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's time limit (${read}), so this check stopped rather than trigger for an incomplete list. New messages will trigger again once fewer arrive; meanwhile read them in the Mobivate hub.`,
+  })) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({
   key: 'new_incoming_sms',
@@ -148,37 +135,28 @@ export default defineTrigger({
   display: {
     label: 'New Incoming SMS',
     description:
-      'Triggers when someone sends a text message to your Mobivate number, for example a reply.',
+      'Triggers when someone sends a text message to your number, for example a reply to one of your messages.',
   },
   operation: {
-    type: 'hook',
+    type: 'polling',
     inputFields,
     perform,
-    performList,
-    performSubscribe,
-    performUnsubscribe,
     sample: {
       id: '1C9A658F0A931B317B6A53BB42EC3571',
       originator: '447700900123',
       recipient: '12345',
       body: 'STOP',
-      created: '2023-09-01T00:30:36+0000',
-      created_at: '2023-09-01T00:30:36.000Z',
-      inReplyTo: '961AEAEB0A000A9D2FBD4671D07705FE',
-      logicalMessageId: '6EE262430A931B3127AFD4F044FC0622',
-      ownerUserId: '94B8CC070A000A9D2FBD467124131CA6',
+      created: '2023-09-01T00:30:36.000Z',
+      in_reply_to: '961AEAEB0A000A9D2FBD4671D07705FE',
       is_opt_out_keyword: true,
     },
     outputFields: [
       { key: 'id', label: 'Message ID', type: 'string' },
       { key: 'originator', label: 'From (Sender’s Number)', type: 'string' },
-      { key: 'recipient', label: 'To (Your Number or Shortcode)', type: 'string' },
+      { key: 'recipient', label: 'To (Your Number)', type: 'string' },
       { key: 'body', label: 'Message', type: 'string' },
-      { key: 'created', label: 'Received (As Sent by Mobivate)', type: 'string' },
-      { key: 'created_at', label: 'Received At', type: 'datetime' },
-      { key: 'inReplyTo', label: 'In Reply To Message ID', type: 'string' },
-      { key: 'logicalMessageId', label: 'Batch ID', type: 'string' },
-      { key: 'ownerUserId', label: 'Mobivate User ID', type: 'string' },
+      { key: 'created', label: 'Received At', type: 'datetime' },
+      { key: 'in_reply_to', label: 'In Reply To Message ID', type: 'string' },
       {
         key: 'is_opt_out_keyword',
         label: 'Is an Opt-Out Keyword (STOP, UNSUBSCRIBE, …)',

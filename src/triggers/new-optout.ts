@@ -59,7 +59,7 @@ export default defineTrigger({
   display: {
     label: 'New Opt-Out',
     description:
-      'Triggers when a mobile number is added to the opt-out list, whether by a STOP reply, in the Mobivate hub or through the API.',
+      'Triggers when a mobile number is added to the opt-out list, whether by a STOP reply, by hand in the hub or through the API.',
   },
   operation: {
     type: 'polling',

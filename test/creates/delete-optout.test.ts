@@ -15,8 +15,7 @@ describe('Delete Opt-Out', () => {
       mobile: '447700900123',
       note: 'MO',
       source: 'Replied with an opt-out keyword',
-      created: 1672704203000,
-      created_at: '2023-01-03T00:03:23.000Z',
+      created: '2023-01-03T00:03:23.000Z',
       removed: true,
     });
   });
@@ -39,12 +38,15 @@ describe('Delete Opt-Out', () => {
     ['4.47700900123E+11', undefined, /scientific notation/],
     ['call me', undefined, /contains characters that are not part of a phone number/],
     ['+44 7700', undefined, /too short/],
-  ])('refuses %j before sending anything', async (mobile, country, message) => {
-    const result = await failure(run({ mobile, default_country: country }));
-    expect(result.name).toBe('AppError');
-    expect(result.message).toMatch(message);
-    expect(result.message).toMatch(/^Mobile Number "/);
-  });
+  ])(
+    'halts on %j before sending anything (a bad value of the record)',
+    async (mobile, country, message) => {
+      const result = await failure(run({ mobile, default_country: country }));
+      expect(result.name).toBe('HaltedError');
+      expect(result.message).toMatch(message);
+      expect(result.message).toMatch(/^Mobile Number "/);
+    },
+  );
 
   describe('when the number is not on the opt-out list (404 with Mobivate error body)', () => {
     it('continues with removed: false by default', async () => {
@@ -57,7 +59,6 @@ describe('Delete Opt-Out', () => {
         note: null,
         source: null,
         created: null,
-        created_at: null,
         removed: false,
       });
     });
@@ -109,7 +110,7 @@ describe('Delete Opt-Out', () => {
       const result = await failure(run({ mobile: '447700900123' }));
 
       expect(result).toMatchObject({ name: 'AppError', code: 'OptOutEndpointNotFound' });
-      expect(result.message).toMatch(/opt-out endpoint was not found at this API Address/);
+      expect(result.message).toMatch(/Removing opt-outs is not possible at this API Address/);
       expect(result.message).toContain(
         'Nothing was removed, and whether 447700900123 is opted out is unknown',
       );

@@ -40,7 +40,6 @@ describe('Send Batch SMS', () => {
     expect(output).toEqual({
       batch_id: 'fd91',
       batch_ids: ['fd91'],
-      batches: 1,
       name: null,
       recipients_sent: 2,
       recipients_accepted: 2,
@@ -50,14 +49,15 @@ describe('Send Batch SMS', () => {
     });
   });
 
-  it('sends every option and personalised recipients with their own text and reference', async () => {
+  it('sends every option and personalized recipients with their own text and reference', async () => {
     jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 10, 26, 12));
     mobivate()
       .post('/send/batch', {
         routeId: 'mglobal',
         name: 'Spring sale',
         scheduleDateTime: '2026-12-01T09:30:00+0000',
-        excludeOptouts: false,
+        // Always true: there is no switch to send to opted-out numbers (publish-ready issue).
+        excludeOptouts: true,
         excludeDuplicates: false,
         shortenUrls: true,
         spreadHours: 2,
@@ -84,7 +84,7 @@ describe('Send Batch SMS', () => {
       ],
       name: 'Spring sale',
       schedule_at: '2026-12-01T10:30:00+01:00',
-      exclude_optouts: false,
+      exclude_optouts: false, // no longer an input: ignored
       exclude_duplicates: 'false',
       shorten_urls: true,
       spread_hours: 2,
@@ -114,7 +114,6 @@ describe('Send Batch SMS', () => {
     expect(sizes).toEqual([1000, 1000, 345]);
     expect(output).toMatchObject({
       batch_ids: ['b-1', 'b-2', 'b-3'],
-      batches: 3,
       recipients_sent: 2345,
       recipients_accepted: 2345,
     });
@@ -185,7 +184,7 @@ describe('Send Batch SMS', () => {
 
     expect(result).toMatchObject({ name: 'AppError', code: 'PartialBatch' });
     expect(result.message).toBe(
-      'Only part of the batch was sent. Batch 1 of 2 was accepted (1,000 recipients; batch id b-1). Batch 2 (500 recipients) was not sent: Mobivate answered POST /send/batch with HTTP 429: "Slow down". Do not replay this run as it is, or recipients get the message twice: check the message log in the Mobivate hub, then send to the recipients that were not sent in a new run.',
+      'Only part of the batch was sent. Batch 1 of 2 was accepted (1,000 recipients; batch id b-1). Batch 2 (500 recipients) was not sent: Mobivate answered with HTTP 429: "Slow down". Do not replay this run as it is, or recipients get the message twice: check the message log in the Mobivate hub, then send to the recipients that were not sent in a new run.',
     );
   });
 
@@ -196,7 +195,7 @@ describe('Send Batch SMS', () => {
     const result = await failure(run({ from: 'Acme', recipients: numbers(2500), message: 'Hi' }));
 
     expect(result.message).toBe(
-      'Only part of the batch was sent. Batch 1 of 3 was accepted (1,000 recipients; batch id b-1). Batch 2 (1,000 recipients) may or may not have been sent: Mobivate answered POST /send/batch with HTTP 502 Bad Gateway: "502 Bad Gateway". Batch 3 (500 recipients) was not sent. Do not replay this run as it is, or recipients get the message twice: check the message log in the Mobivate hub, then send to the recipients that were not sent in a new run.',
+      'Only part of the batch was sent. Batch 1 of 3 was accepted (1,000 recipients; batch id b-1). Batch 2 (1,000 recipients) may or may not have been sent: Mobivate answered with HTTP 502 Bad Gateway: "502 Bad Gateway". Batch 3 (500 recipients) was not sent. Do not replay this run as it is, or recipients get the message twice: check the message log in the Mobivate hub, then send to the recipients that were not sent in a new run.',
     );
     expect(result.message).not.toMatch(/try again/);
   });

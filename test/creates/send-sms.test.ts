@@ -23,15 +23,17 @@ describe('Send SMS', () => {
 
     const output = await run(basic);
 
+    // Output keys changed on purpose (publish-ready issue): snake_case, a status, plain-word characters.
     expect(output).toEqual({
       id: 'ef5796ce-e326-4a09-9033-6b457039b1ba',
-      originator: 'Acme',
+      status: 'accepted',
       recipient: '447700900123',
+      originator: 'Acme',
       body: 'Your order has shipped.',
-      routeId: 'mglobal',
       reference: null,
-      campaignId: null,
-      encoding: 'GSM-7',
+      route_id: 'mglobal',
+      campaign_id: null,
+      character_set: 'standard',
       parts: 1,
     });
   });
@@ -61,8 +63,8 @@ describe('Send SMS', () => {
 
     expect(output).toMatchObject({
       reference: 'order-123',
-      campaignId: 'abc-123',
-      encoding: 'UCS-2',
+      campaign_id: 'abc-123',
+      character_set: 'unicode',
       parts: 1,
     });
   });
@@ -86,6 +88,7 @@ describe('Send SMS', () => {
     expect(await run(basic)).toMatchObject({ id: 'g2-1', body: 'Your order has shipped.' });
   });
 
+  // A bad value of the record (a number, a message) halts; a setting of the Zap is an error.
   it.each([
     [
       { from: 'Acme Corporation' },
@@ -97,20 +100,27 @@ describe('Send SMS', () => {
     ],
     [{ from: 'Acme!' }, /may only use the letters A to Z/],
     [{ from: '' }, /it is empty/],
+    [{ max_parts: 'two' }, /^Maximum Parts "two" cannot be used/],
+  ])('refuses the setting %j with an error, before sending anything', async (inputs, message) => {
+    const result = await failure(run({ ...basic, ...inputs }));
+    expect(result.name).toBe('AppError');
+    expect(result.message).toMatch(message);
+  });
+
+  it.each([
     [{ message: '   ' }, /^Message is empty/],
     [{ to: '07700 900123' }, /^To "07700 900123" cannot be used: it has no country code/],
     [
       { message: 'x'.repeat(161), max_parts: 1 },
-      /^Message needs 2 SMS parts \(161 GSM characters\), more than Maximum Parts 1\. Shorten/,
+      /^Message needs 2 SMS parts \(161 standard characters\), more than Maximum Parts 1\. Shorten/,
     ],
     [
       { message: `${'a'.repeat(70)}’`, max_parts: 1 },
       /needs 2 SMS parts \(71 Unicode characters\).* because of "’"/,
     ],
-    [{ max_parts: 'two' }, /^Maximum Parts "two" cannot be used/],
-  ])('refuses %j before sending anything', async (inputs, message) => {
+  ])('halts on the record’s value %j, before sending anything', async (inputs, message) => {
     const result = await failure(run({ ...basic, ...inputs }));
-    expect(result.name).toBe('AppError');
+    expect(result.name).toBe('HaltedError');
     expect(result.message).toMatch(message);
   });
 

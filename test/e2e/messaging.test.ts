@@ -28,7 +28,8 @@ describe('messaging against the sandbox, over HTTP', () => {
     expect(sent).toMatchObject({
       recipient: '447700900123',
       reference: 'order-9',
-      encoding: 'GSM-7',
+      status: 'accepted',
+      character_set: 'standard',
       parts: 1,
     });
 
@@ -36,7 +37,7 @@ describe('messaging against the sandbox, over HTTP', () => {
     const byReference = await appTester(findMessage, bundle({ reference: 'order-9' }));
     expect(byId).toEqual(byReference);
     expect(byId).toEqual([
-      expect.objectContaining({ body: 'Hi', status: 'ACCEPTED', direction: 'MT' }),
+      expect.objectContaining({ body: 'Hi', status: 'ACCEPTED', direction: 'sent' }),
     ]);
   });
 

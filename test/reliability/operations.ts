@@ -21,8 +21,6 @@ export interface OperationCase {
 const optOut = { mobile: '447700900123', note: 'MO', created: 1672704203000 };
 const listedOptOut = { id: 1354505990, ...optOut };
 const loggedMessage = fixtureMessage();
-const confirmed = { replace_registered_webhook: 'replace' };
-const hookTarget = { targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc/' };
 
 export const OPERATIONS: OperationCase[] = [
   {
@@ -106,28 +104,27 @@ export const OPERATIONS: OperationCase[] = [
     valid: () => [loggedMessage],
   },
   {
-    name: 'New Incoming SMS samples',
-    method: 'triggers.new_incoming_sms.operation.performList',
+    name: 'New Incoming SMS',
+    method: 'triggers.new_incoming_sms.operation.perform',
     inputData: {},
     http: 'GET',
     container: 'list',
     valid: () => [{ ...loggedMessage, direction: 'MO' }],
   },
   {
-    name: 'New Delivery Receipt samples',
-    method: 'triggers.new_delivery_receipt.operation.performList',
+    name: 'New Delivery Status',
+    method: 'triggers.new_delivery_receipt.operation.perform',
     inputData: {},
     http: 'GET',
     container: 'list',
     valid: () => [loggedMessage],
   },
-  ...(['new_incoming_sms', 'new_delivery_receipt', 'new_link_click'] as const).map((key) => ({
-    name: `${key} subscribe`,
-    method: `triggers.${key}.operation.performSubscribe`,
-    inputData: confirmed,
-    bundle: hookTarget,
-    http: 'POST' as const,
-    container: 'object' as const,
-    valid: () => ({ message: 'Webhook updated successfully' }),
-  })),
+  {
+    name: 'Sender IDs for the From dropdown',
+    method: 'triggers.recent_sender_id.operation.perform',
+    inputData: {},
+    http: 'GET',
+    container: 'list',
+    valid: () => [loggedMessage],
+  },
 ];

@@ -7,7 +7,8 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import App from '../../index';
-import { examplePayload, startSandbox, type Sandbox } from '../../sandbox/server';
+import { demoMessages } from '../../sandbox/demo';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { appTester, makeBundle } from '../helpers';
 import { recordReliability } from './report';
 
@@ -176,6 +177,8 @@ describe('samples match the output fields and the real output', () => {
     nock.enableNetConnect('127.0.0.1');
     sandbox = await startSandbox({
       optOuts: [{ mobile: '447700900123', note: 'MO', created: Date.now() - 60_000 }],
+      // Received and sent messages with statuses, for the message log triggers.
+      messages: demoMessages(),
     });
   });
   afterAll(async () => {
@@ -193,9 +196,8 @@ describe('samples match the output fields and the real output', () => {
   /** How to get one real item from each operation against the sandbox. */
   const REAL_RUN: Record<string, (operation: Operation) => Promise<unknown>> = {
     new_optout: (o) => run(o, {}),
-    new_incoming_sms: (o) => run(o, { cleanedRequest: examplePayload('incoming') }),
-    new_delivery_receipt: (o) => run(o, { cleanedRequest: examplePayload('receipt') }),
-    new_link_click: (o) => run(o, { cleanedRequest: examplePayload('click') }),
+    new_incoming_sms: (o) => run(o, {}),
+    new_delivery_receipt: (o) => run(o, {}),
     add_optout: (o) => run(o, { inputData: { mobile: '+447700900999' } }),
     delete_optout: (o) => run(o, { inputData: { mobile: '+447700900123' } }),
     send_sms: (o) =>

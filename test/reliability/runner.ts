@@ -48,7 +48,8 @@ export const userMessage = (error: Error): { message: string; delay?: number | n
   } catch {
     // not JSON: a plain error message
   }
-  return { message: error.message };
+  // Core appends "What happened: …" (the step's input) to a HaltedError.
+  return { message: error.message.split('\nWhat happened:')[0]! };
 };
 
 /** What the app logged itself: core's HTTP log lines left out. */

@@ -1,14 +1,13 @@
 /**
- * `npm run sandbox` and `npm run sandbox:push` as their users meet them: what they print and the
- * exit code, over real loopback HTTP (127.0.0.1 only).
+ * `npm run sandbox` as its users meet it: what it prints and the exit code, over real loopback
+ * HTTP (127.0.0.1 only).
  */
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import nock from 'nock';
-import { PUSH_USAGE, runPush } from '../../scripts/push-event';
 import { runSandbox, SANDBOX_USAGE } from '../../scripts/sandbox';
 import { sandboxPort } from '../../scripts/sandbox-port';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
 
 beforeAll(() => nock.enableNetConnect('127.0.0.1'));
 afterAll(() => nock.disableNetConnect());
@@ -65,7 +64,7 @@ describe('npm run sandbox', () => {
     expect(await runSandbox(['--help'], {}, out)).toEqual({ exitCode: 0 });
     expect(printed).toEqual({ log: [SANDBOX_USAGE], error: [] });
     expect(SANDBOX_USAGE).toContain(
-      '  SANDBOX_PORT  the loopback port to listen on (default 4010); give npm run sandbox:push the same.',
+      '  SANDBOX_PORT  the loopback port to listen on (default 4010).',
     );
   });
 
@@ -83,6 +82,13 @@ describe('npm run sandbox', () => {
       ],
       error: [],
     });
+    // The demo data: opted-out numbers, and a message log with replies and delivery statuses.
+    const { optOuts, messages } = result.sandbox;
+    expect(optOuts.size).toBe(3);
+    expect(new Set(messages.map((message) => message.direction))).toEqual(new Set(['MO', 'MT']));
+    expect(messages.filter((message) => message.direction === 'MT').map((m) => m.status)).toEqual(
+      expect.arrayContaining(['DELIVERED', 'UNDELIVERABLE', 'ACCEPTED']),
+    );
   });
 
   it('a second one says in one line that a sandbox already runs on the port, and exits 1', async () => {
@@ -135,136 +141,4 @@ describe('npm run sandbox', () => {
     const port = Number(new URL(sandbox.url).port);
     await expect(startSandbox({ port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
   });
-});
-
-describe('npm run sandbox:push', () => {
-  let sandbox: Sandbox;
-  let env: Record<string, string>;
-  beforeEach(async () => {
-    sandbox = await startSandbox();
-    toClose.push(() => sandbox.close());
-    env = { SANDBOX_PORT: new URL(sandbox.url).port };
-  });
-
-  /** A receiver on this machine that records what it is sent and answers with `status`. */
-  const receiver = async (status = 200) => {
-    const received: unknown[] = [];
-    const server = createHttpServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-        res.writeHead(status).end();
-      });
-    });
-    const port = await listening(server);
-    toClose.push(() => {
-      server.closeAllConnections();
-      return closing(server);
-    });
-    return { url: `http://127.0.0.1:${port}/hook`, received };
-  };
-
-  it('without a registered URL: says how to register one, and exits 1', async () => {
-    const { printed, out } = capture();
-    expect(await runPush(['incoming'], env, out)).toBe(1);
-    expect(printed).toEqual({
-      log: [],
-      error: [
-        'The sandbox answered 409: No URL is registered for incoming webhooks.',
-        'Register one and push in one go: npm run sandbox:push -- incoming --url <address> (https://…, or http://127.0.0.1:<port>/… for a receiver on this machine).',
-      ],
-    });
-  });
-
-  it('with --url: registers it as the trigger would, then posts the example payload there', async () => {
-    const { url, received } = await receiver();
-    const { printed, out } = capture();
-
-    expect(await runPush(['incoming', '--url', url], env, out)).toBe(0);
-
-    expect(printed).toEqual({
-      log: [
-        `Registered ${url} for incoming webhooks.`,
-        JSON.stringify({ type: 'incoming', url, receiverStatus: 200 }),
-      ],
-      error: [],
-    });
-    expect(sandbox.webhooks.get('incoming')).toBe(url);
-    expect(sandbox.requests[0]).toMatchObject({
-      method: 'POST',
-      path: '/webhooks/incoming',
-      body: { url },
-    });
-    expect(received).toEqual([
-      expect.objectContaining({ originator: '447700900123', recipient: '12345', body: 'STOP' }),
-    ]);
-
-    // The registration stays: a later push without --url goes to the same address.
-    expect(await runPush(['incoming'], env, capture().out)).toBe(0);
-    expect(received).toHaveLength(2);
-  });
-
-  it('takes --url=<address> too, and exits 1 when the receiver answers an error', async () => {
-    const { url, received } = await receiver(500);
-    const { printed, out } = capture();
-    expect(await runPush([`--url=${url}`, 'receipt'], env, out)).toBe(1);
-    expect(printed).toEqual({
-      log: [
-        `Registered ${url} for receipt webhooks.`,
-        JSON.stringify({ type: 'receipt', url, receiverStatus: 500 }),
-      ],
-      error: [`The receiver at ${url} answered 500.`],
-    });
-    expect(received).toEqual([expect.objectContaining({ status: 'DELIVERED', statusCode: 1 })]);
-  });
-
-  it('reports the sandbox refusing the address', async () => {
-    const { printed, out } = capture();
-    expect(await runPush(['click', '--url', 'http://example.com/hook'], env, out)).toBe(1);
-    expect(printed).toEqual({
-      log: [],
-      error: [
-        'The sandbox did not register http://example.com/hook (400: url: must be an https URL).',
-      ],
-    });
-    expect(sandbox.webhooks.size).toBe(0);
-  });
-
-  it('reports a receiver that does not answer as such, not as a missing URL', async () => {
-    const url = `http://127.0.0.1:${await freePort()}/hook`;
-    const { printed, out } = capture();
-    expect(await runPush(['click', '--url', url], env, out)).toBe(1);
-    expect(printed).toEqual({
-      log: [`Registered ${url} for click webhooks.`],
-      error: [
-        `The sandbox answered 502: Could not post to ${url}: connect ECONNREFUSED ${url.slice(7, -5)}.`,
-      ],
-    });
-  });
-
-  it('says when no sandbox answers on SANDBOX_PORT', async () => {
-    const port = await freePort();
-    const { printed, out } = capture();
-    expect(await runPush(['click'], { SANDBOX_PORT: String(port) }, out)).toBe(1);
-    expect(printed).toEqual({
-      log: [],
-      error: [
-        `No sandbox answers on http://127.0.0.1:${port} (ECONNREFUSED). Start one with npm run sandbox, or set SANDBOX_PORT to the port it listens on.`,
-      ],
-    });
-  });
-
-  it.each([[[]], [['sms']], [['incoming', '--url']], [['incoming', 'receipt']]])(
-    'prints its usage, SANDBOX_PORT included, for %j and exits 2',
-    async (args) => {
-      const { printed, out } = capture();
-      expect(await runPush(args, env, out)).toBe(2);
-      expect(printed).toEqual({ log: [], error: [PUSH_USAGE] });
-      expect(PUSH_USAGE).toContain(
-        '  SANDBOX_PORT     the port npm run sandbox listens on (default 4010).',
-      );
-      expect(sandbox.requests).toEqual([]);
-    },
-  );
 });

@@ -21,11 +21,25 @@ describe('Find Message', () => {
 
     const results = await run({ message_id: '9A0C23DD' });
 
+    // Output keys changed on purpose (publish-ready issue): snake_case, ISO times under the
+    // record's own keys, "sent"/"received" instead of MT/MO.
     expect(results).toEqual([
       {
-        ...logged('9A0C23DD', 'order-1'),
-        created_at: '2026-11-20T01:10:34.000Z',
-        modified_at: '2026-11-20T01:10:39.000Z',
+        id: '9A0C23DD',
+        created: '2026-11-20T01:10:34.000Z',
+        modified: '2026-11-20T01:10:39.000Z',
+        originator: 'Acme',
+        recipient: '447700900123',
+        body: 'Hi',
+        status: 'DELIVERED',
+        direction: 'sent',
+        in_reply_to: null,
+        route_id: 'mglobal',
+        parts: 1,
+        cost: 0.01,
+        currency: 'GBP',
+        reference: 'order-1',
+        campaign_id: null,
       },
     ]);
   });
@@ -52,7 +66,7 @@ describe('Find Message', () => {
     page(2).reply(200, [logged('x', 'other'), logged('hit', 'order-7')]);
 
     expect(await run({ reference: 'order-7' })).toEqual([
-      expect.objectContaining({ id: 'hit', senderReference: 'order-7' }),
+      expect.objectContaining({ id: 'hit', reference: 'order-7' }),
     ]);
   });
 

@@ -36,12 +36,11 @@ describe('Find Opt-Out, with records as a real server may send them', () => {
 
     expect(outcome.result).toEqual([
       {
-        id: '41',
         mobile: '33612345678',
         note: 'MO',
         source: 'Replied with an opt-out keyword',
-        created: Date.UTC(2026, 5, 1),
-        created_at: '2026-06-01T00:00:00.000Z',
+        created: '2026-06-01T00:00:00.000Z',
+        already_opted_out: true,
       },
     ]);
   });
@@ -57,12 +56,11 @@ describe('Find Opt-Out, with records as a real server may send them', () => {
 
     expect(outcome.result).toEqual([
       {
-        id: '77001',
         mobile: '61412345678',
         note: 'API',
         source: 'Added through the API',
-        created: 1_780_272_000_000,
-        created_at: '2026-06-01T00:00:00.000Z',
+        created: '2026-06-01T00:00:00.000Z',
+        already_opted_out: true,
       },
     ]);
   });
@@ -75,7 +73,12 @@ describe('Find Opt-Out, with records as a real server may send them', () => {
 
     const outcome = await find({ mobile: '+61412345678' });
 
-    expect(outcome.result).toEqual([expect.objectContaining({ id: '13', mobile: '61412345678' })]);
+    expect(outcome.result).toEqual([
+      expect.objectContaining({
+        mobile: '61412345678',
+        created: new Date(NOW - 1000).toISOString(),
+      }),
+    ]);
     expect(appLogs(outcome)).toContain(
       'Skipped opt-out 2 of 4 on page 1: it has no readable mobile number.',
     );

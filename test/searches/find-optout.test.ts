@@ -23,12 +23,11 @@ describe('Find Opt-Out', () => {
 
     expect(results).toEqual([
       {
-        id: '8',
         mobile: '447700900123',
         note: 'MO',
         source: 'Replied with an opt-out keyword',
-        created: Date.UTC(2026, 0, 3),
-        created_at: '2026-01-03T00:00:00.000Z',
+        created: '2026-01-03T00:00:00.000Z',
+        already_opted_out: true,
       },
     ]);
   });
@@ -45,7 +44,7 @@ describe('Find Opt-Out', () => {
     const results = await run({ mobile: '447700900123' });
     expect(results).toHaveLength(1);
     // Output as digits, not as Mobivate formatted it.
-    expect(results[0]).toMatchObject({ id: '9', mobile: '447700900123' });
+    expect(results[0]).toMatchObject({ mobile: '447700900123', already_opted_out: true });
   });
 
   it('pages with the largest page size and stops as soon as the number is found', async () => {
@@ -58,7 +57,13 @@ describe('Find Opt-Out', () => {
 
     const results = await run({ mobile: '+447700900123' });
 
-    expect(results).toEqual([expect.objectContaining({ id: '1', mobile: '447700900123' })]);
+    // The record on page 3 (its time tells it apart from the others).
+    expect(results).toEqual([
+      expect.objectContaining({
+        mobile: '447700900123',
+        created: new Date(NOW - 1000).toISOString(),
+      }),
+    ]);
   });
 
   it('returns an empty result when the whole window was read without finding the number', async () => {

@@ -3,18 +3,12 @@
  * language, at the start of the message or anywhere in it.
  */
 import { matchesKeyword, perform } from '../../src/triggers/new-incoming-sms';
-import { authData, appTester, mobivate } from '../helpers';
+import { appTester, failure } from '../helpers';
 import { loggedMessage } from '../fixtures';
-import { runMethod } from '../reliability/runner';
-import { hookBundle } from './hooks';
+import { NOW, POLL_WINDOW, SAMPLE_WINDOW, expectLogPage, pollBundle } from './log-pages';
 
-const message = (body: string, id = 'MO1') => ({
-  id,
-  originator: '4915112345678',
-  recipient: '12345',
-  body,
-  created: '2026-11-25T10:00:00+0000',
-});
+const message = (body: string, id: string) =>
+  loggedMessage({ id, direction: 'MO', originator: '4915112345678', body });
 
 describe('matchesKeyword', () => {
   it.each([
@@ -55,48 +49,72 @@ describe('matchesKeyword', () => {
 });
 
 describe('New Incoming SMS with a keyword', () => {
-  it('triggers only for the messages of a webhook batch that hold the whole word', async () => {
+  beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
+  afterEach(() => jest.restoreAllMocks());
+
+  const ids = (items: { id: string }[]) => items.map((item) => item.id);
+
+  it('triggers only for the messages that hold the whole word', async () => {
+    expectLogPage(POLL_WINDOW, 'MO', 1, [
+      message('Arrêt.', 'a'),
+      message('Arrêté par la police', 'b'),
+      message("S'il vous plaît, ARRÊT", 'c'),
+    ]);
+
     const items = await appTester(
       perform,
-      hookBundle(
-        [
-          message('Arrêt.', 'a'),
-          message('Arrêté par la police', 'b'),
-          message("S'il vous plaît, ARRÊT", 'c'),
-        ],
-        { keyword: 'arrêt', keyword_match: 'contains' },
-      ),
+      pollBundle({ keyword: 'arrêt', keyword_match: 'contains' }),
     );
-    expect((items as { id: string }[]).map((item) => item.id)).toEqual(['a', 'c']);
+
+    expect(ids(items)).toEqual(['c', 'a']);
+  });
+
+  it.each([
+    ['starts_with', 'JOIN now', ['m']],
+    ['starts_with', 'I want to join', []],
+    ['contains', 'I want to join', ['m']],
+    [undefined, 'join', ['m']],
+    ['CONTAINS', 'I want to join', ['m']],
+  ])('keyword "Join" with position %s and message %j → %j', async (position, body, expected) => {
+    expectLogPage(POLL_WINDOW, 'MO', 1, [message(body, 'm')]);
+    const items = await appTester(
+      perform,
+      pollBundle({ keyword: 'Join', keyword_match: position }),
+    );
+    expect(ids(items)).toEqual(expected);
   });
 
   it('keeps is_opt_out_keyword about the whole message, whatever the keyword', async () => {
-    const [item] = (await appTester(
+    expectLogPage(POLL_WINDOW, 'MO', 1, [message('STOP!', 's'), message('Stop the music', 't')]);
+    const items = await appTester(
       perform,
-      hookBundle(message('STOP!'), { keyword: 'stop', keyword_match: 'starts_with' }),
-    )) as { is_opt_out_keyword: boolean }[];
-    expect(item!.is_opt_out_keyword).toBe(true);
+      pollBundle({ keyword: 'stop', keyword_match: 'starts_with' }),
+    );
+    expect(items.map((item) => [item.id, item.is_opt_out_keyword])).toEqual([
+      ['t', false],
+      ['s', true],
+    ]);
   });
 
-  it('filters the samples from the message log the same way', async () => {
-    mobivate()
-      .get('/message')
-      .query((query) => query.direction === 'MO' && query.page === '1' && query.pageSize === '1000')
-      .reply(200, [
-        loggedMessage({ id: 'l1', direction: 'MO', body: 'Stoppuhr verloren' }),
-        loggedMessage({
-          id: 'l2',
-          direction: 'MO',
-          body: 'stopp',
-          created: '2026-11-25T02:00:00+0000',
-        }),
-      ]);
+  it('filters the samples the same way', async () => {
+    expectLogPage(SAMPLE_WINDOW, 'MO', 1, [
+      message('Stoppuhr verloren', 'l1'),
+      message('stopp', 'l2'),
+    ]);
 
-    const { result } = await runMethod('triggers.new_incoming_sms.operation.performList', {
-      authData: authData(),
-      inputData: { keyword: 'STOPP' },
-    });
+    const items = await appTester(
+      perform,
+      pollBundle({ keyword: 'STOPP' }, { isLoadingSample: true }),
+    );
 
-    expect((result as { id: string }[]).map((item) => item.id)).toEqual(['l2']);
+    expect(ids(items)).toEqual(['l2']);
+  });
+
+  it('refuses an unknown position before reading anything', async () => {
+    const result = await failure(
+      appTester(perform, pollBundle({ keyword: 'join', keyword_match: 'anywhere' })),
+    );
+    expect(result).toMatchObject({ code: 'InvalidChoice' });
+    expect(result.message).toMatch(/^Keyword Position "anywhere" cannot be used/);
   });
 });

@@ -1,168 +1,155 @@
-import {
-  perform,
-  performList,
-  performSubscribe,
-  performUnsubscribe,
-} from '../../src/triggers/new-delivery-receipt';
-import { appTester, makeBundle, mobivate } from '../helpers';
+import { perform } from '../../src/triggers/new-delivery-receipt';
+import { appTester, failure } from '../helpers';
 import { loggedMessage } from '../fixtures';
-import { describeSubscription, hookBundle } from './hooks';
+import { NOW, POLL_WINDOW, expectLogPage, pollBundle } from './log-pages';
+import { describeLogPolling } from './log-polling';
 
-const payload = {
-  deliveryMessageId: '9A85B95E0A000A9D2FBD46710388AD54',
-  batchId: '9A85B9110A000A9D2FBD4671D691C328',
-  clientReference: null,
-  created: '2023-07-28T03:23:22.000+00:00',
-  status: 'ACCEPTED',
-  statusCode: 2,
-  parts: 1,
-  hlr: null,
-};
+const poll = (inputData: Record<string, unknown> = {}) =>
+  appTester(perform, pollBundle(inputData)) as Promise<Record<string, unknown>[]>;
+const ids = (items: Record<string, unknown>[]) => items.map((item) => item.id);
 
-describe('New Delivery Receipt', () => {
-  describe('perform', () => {
-    it('outputs the documented payload with a readable, classified status', async () => {
-      const items = await appTester(perform, hookBundle(payload));
-      expect(items).toEqual([
-        {
-          id: '9A85B95E0A000A9D2FBD46710388AD54:2',
-          ...payload,
-          created_at: '2023-07-28T03:23:22.000Z',
-          status_code: 2,
-          status_description: 'Accepted by the carrier',
-          is_final: false,
-          is_failure: false,
-        },
-      ]);
-    });
+describe('New Delivery Status', () => {
+  describeLogPolling(
+    perform,
+    'MT',
+    { status: 'DELIVERED' },
+    (id) => `${id}:DELIVERED`,
+    /^More messages were sent in the last 3 days than one check can read within Zapier's time limit/,
+  );
 
-    it.each([
-      ['2023-07-28T03:23:22.000+00:00', '2023-07-28T03:23:22.000Z'],
-      ['2023-09-01T00:30:36+0000', '2023-09-01T00:30:36.000Z'],
-      ['2023-09-01T02:30:36+0200', '2023-09-01T00:30:36.000Z'],
-      ['2025-11-10T21:45:12.000Z', '2025-11-10T21:45:12.000Z'],
-      ['2023-09-01 00:30:36', '2023-09-01T00:30:36.000Z'],
-    ])('reads the timestamp %s', async (created, iso) => {
-      const [item] = (await appTester(perform, hookBundle({ ...payload, created }))) as {
-        created_at: string;
-      }[];
-      expect(item!.created_at).toBe(iso);
-    });
+  describe('each status', () => {
+    beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
+    afterEach(() => jest.restoreAllMocks());
 
-    it.each([
-      [1, 'DELIVERED', true, false],
-      [5, 'UNDELIVERABLE', true, true],
-      [10, 'RETRY', false, false],
-      [17, 'FAILED_INSUFFICIENT_CREDIT', true, true],
-      [42, 'SOMETHING_NEW', false, false],
-    ])('classifies status code %i', async (statusCode, status, isFinal, isFailure) => {
-      const [item] = (await appTester(
-        perform,
-        hookBundle({ ...payload, statusCode, status }),
-      )) as Record<string, unknown>[];
-      expect(item).toMatchObject({
-        status,
-        status_code: statusCode,
-        is_final: isFinal,
-        is_failure: isFailure,
-      });
-    });
-
-    it.each([
-      [{ statusCode: '5', parts: '2' }, 'm-1:5', 5, 2, true],
-      [{ statusCode: '19', parts: 3, deliveryMessageId: 880042 }, '880042:19', 19, 3, true],
-      [{ statusCode: '1', parts: '1' }, 'm-1:1', 1, 1, false],
-    ])('reads numbers sent as text: %j', async (fields, id, code, parts, isFailure) => {
-      const [item] = (await appTester(
-        perform,
-        hookBundle({ ...payload, deliveryMessageId: 'm-1', status: null, ...fields }),
-      )) as Record<string, unknown>[];
-      expect(item).toMatchObject({
-        id,
-        statusCode: code,
-        status_code: code,
-        parts,
-        is_final: true,
-        is_failure: isFailure,
-      });
-    });
-
-    it('passes an unknown status through with its own name as the description', async () => {
-      const [item] = (await appTester(
-        perform,
-        hookBundle({ ...payload, statusCode: 42, status: 'NEW' }),
-      )) as Record<string, unknown>[];
-      expect(item).toMatchObject({
-        id: `${payload.deliveryMessageId}:42`,
-        status_description: 'NEW',
-      });
-    });
-
-    it.each([
-      ['all', [2, 1, 5], 3],
-      ['final', [2, 1, 5], 2],
-      ['failures', [2, 1, 5], 1],
-    ])('with statuses %s yields the right receipts', async (statuses, codes, count) => {
-      let total = 0;
-      for (const statusCode of codes as number[]) {
-        total += (
-          (await appTester(
-            perform,
-            hookBundle({ ...payload, statusCode }, { statuses }),
-          )) as unknown[]
-        ).length;
-      }
-      expect(total).toBe(count);
-    });
-
-    it.each([
-      ['a string', 'DELIVERED'],
-      ['an array of nothing', []],
-      ['without an id', { ...payload, deliveryMessageId: '' }],
-      ['without a time', { ...payload, created: undefined }],
-    ])('skips a payload %s', async (_what, body) => {
-      await expect(appTester(perform, hookBundle(body))).resolves.toEqual([]);
-    });
-  });
-
-  describe('performList', () => {
-    it('shows the latest statuses of recent sent messages, in the receipt’s shape', async () => {
-      mobivate()
-        .get('/message')
-        .query((query) => query.direction === 'MT')
-        .reply(200, [
-          loggedMessage({ id: 'm1', status: 'UNDELIVERABLE', senderReference: 'order-1' }),
-        ]);
-
-      const items = await appTester(performList, makeBundle({ statuses: 'failures' }));
-
-      expect(items).toEqual([
-        {
-          id: 'm1:5',
-          deliveryMessageId: 'm1',
-          batchId: null,
-          clientReference: 'order-1',
-          created: '2026-11-25T01:10:39+0000',
-          created_at: '2026-11-25T01:10:39.000Z',
+    it('is output with the message’s facts, a description, and the time the status changed', async () => {
+      expectLogPage(POLL_WINDOW, 'MT', 1, [
+        loggedMessage({
+          id: '9A0C23DD0A000A9D2FBD4671D780AFDA',
+          created: '2026-11-25T01:10:34+0000',
+          modified: '2026-11-25T03:10:39+0200',
+          originator: 'Acme',
+          recipient: '447700900123',
+          body: 'Your order has shipped.',
           status: 'UNDELIVERABLE',
-          statusCode: 5,
-          status_code: 5,
+          parts: 2,
+          cost: 0.02,
+          currency: 'GBP',
+          senderReference: 'order-123',
+        }),
+      ]);
+
+      expect(await poll()).toEqual([
+        {
+          id: '9A0C23DD0A000A9D2FBD4671D780AFDA:UNDELIVERABLE',
+          message_id: '9A0C23DD0A000A9D2FBD4671D780AFDA',
+          recipient: '447700900123',
+          originator: 'Acme',
+          body: 'Your order has shipped.',
+          reference: 'order-123',
+          status: 'UNDELIVERABLE',
           status_description: 'Could not be delivered (for example, the number does not exist)',
           is_final: true,
           is_failure: true,
-          parts: 1,
-          hlr: null,
+          parts: 2,
+          cost: 0.02,
+          currency: 'GBP',
+          created: '2026-11-25T01:10:39.000Z',
         },
       ]);
     });
 
-    it('fails on a log answer that is not a list of messages', async () => {
-      mobivate().get('/message').query(true).reply(200, { records: [] });
-      await expect(appTester(performList, makeBundle({}))).rejects.toThrow(
-        /not with a list of message log records/,
-      );
+    it('orders by the time the status changed, not when the message was sent', async () => {
+      expectLogPage(POLL_WINDOW, 'MT', 1, [
+        loggedMessage({
+          id: 'early',
+          created: '2026-11-25T01:00:00+0000',
+          modified: '2026-11-26T09:00:00+0000',
+        }),
+        loggedMessage({
+          id: 'late',
+          created: '2026-11-25T05:00:00+0000',
+          modified: '2026-11-25T05:00:09+0000',
+        }),
+        // No last update: the status is as old as the message.
+        loggedMessage({ id: 'plain', created: '2026-11-25T06:00:00+0000', modified: null }),
+      ]);
+
+      const items = await poll();
+
+      expect(items.map((item) => [item.id, item.created])).toEqual([
+        ['early:DELIVERED', '2026-11-26T09:00:00.000Z'],
+        ['plain:DELIVERED', '2026-11-25T06:00:00.000Z'],
+        ['late:DELIVERED', '2026-11-25T05:00:09.000Z'],
+      ]);
+    });
+
+    it('gives a message a new id when its status changes, and the same id while it does not', async () => {
+      const sent = { id: 'm1', created: '2026-11-26T10:00:00+0000' };
+      expectLogPage(POLL_WINDOW, 'MT', 1, [loggedMessage({ ...sent, status: 'ACCEPTED' })]);
+      expectLogPage(POLL_WINDOW, 'MT', 1, [loggedMessage({ ...sent, status: 'DELIVERED' })]);
+      // The same status in another letter case is the same status.
+      expectLogPage(POLL_WINDOW, 'MT', 1, [loggedMessage({ ...sent, status: 'Delivered ' })]);
+
+      expect(ids(await poll())).toEqual(['m1:ACCEPTED']);
+      expect(ids(await poll())).toEqual(['m1:DELIVERED']);
+      expect(ids(await poll())).toEqual(['m1:DELIVERED']);
+    });
+
+    it.each([
+      ['DELIVERED', 'Delivered to the phone', true, false],
+      ['ACCEPTED', 'Accepted by the mobile network', false, false],
+      ['RETRY', 'Delivery will be retried', false, false],
+      ['EXPIRED', 'Could not be delivered in time (for example, the phone was off)', true, true],
+      ['FAILED_INSUFFICIENT_CREDIT', 'Not sent: account credit too low', true, true],
+      ['failed_noroute', 'No network could take it to this number', true, true],
+      ['SOMETHING_NEW', 'SOMETHING_NEW (a status not in the documented list)', false, false],
+      ['constructor', 'constructor (a status not in the documented list)', false, false],
+    ])('describes %s', async (status, description, isFinal, isFailure) => {
+      expectLogPage(POLL_WINDOW, 'MT', 1, [loggedMessage({ id: 'm', status })]);
+      expect(await poll()).toEqual([
+        expect.objectContaining({
+          id: `m:${status.toUpperCase()}`,
+          status,
+          status_description: description,
+          is_final: isFinal,
+          is_failure: isFailure,
+        }),
+      ]);
+    });
+
+    it('leaves out a message without a status yet: there is nothing to announce', async () => {
+      expectLogPage(POLL_WINDOW, 'MT', 1, [
+        loggedMessage({ id: 'a', status: null }),
+        loggedMessage({ id: 'b', status: '  ' }),
+        loggedMessage({ id: 'c', status: 'ACCEPTED' }),
+      ]);
+      expect(ids(await poll())).toEqual(['c:ACCEPTED']);
+    });
+
+    it('reads parts and cost sent as text', async () => {
+      expectLogPage(POLL_WINDOW, 'MT', 1, [loggedMessage({ id: 'm7', parts: '3', cost: '0.15' })]);
+      expect(await poll()).toEqual([expect.objectContaining({ parts: 3, cost: 0.15 })]);
+    });
+
+    it.each([
+      ['all', ['f:UNDELIVERABLE', 'd:DELIVERED', 'a:ACCEPTED']],
+      ['final', ['f:UNDELIVERABLE', 'd:DELIVERED']],
+      ['failures', ['f:UNDELIVERABLE']],
+      ['Failures', ['f:UNDELIVERABLE']],
+      [undefined, ['f:UNDELIVERABLE', 'd:DELIVERED', 'a:ACCEPTED']],
+    ])('with Statuses %j triggers for %j', async (statuses, expected) => {
+      expectLogPage(POLL_WINDOW, 'MT', 1, [
+        loggedMessage({ id: 'a', status: 'ACCEPTED', modified: '2026-11-26T01:00:00+0000' }),
+        loggedMessage({ id: 'd', status: 'DELIVERED', modified: '2026-11-26T02:00:00+0000' }),
+        loggedMessage({ id: 'f', status: 'UNDELIVERABLE', modified: '2026-11-26T03:00:00+0000' }),
+      ]);
+      expect(ids(await poll({ statuses }))).toEqual(expected);
+    });
+
+    it('refuses an unknown Statuses choice before reading anything', async () => {
+      const result = await failure(poll({ statuses: 'delivered' }));
+      expect(result).toMatchObject({ code: 'InvalidChoice' });
+      expect(result.message).toMatch(/^Statuses "delivered" cannot be used/);
     });
   });
-
-  describeSubscription('/webhooks/receipt', performSubscribe, performUnsubscribe);
 });

@@ -27,8 +27,7 @@ describe('New Opt-Out', () => {
       mobile: '447700900333',
       note: 'API',
       source: 'Added through the API',
-      created: NOW - 1000,
-      created_at: '2026-11-26T11:59:59.000Z',
+      created: '2026-11-26T11:59:59.000Z',
     });
   });
 
@@ -37,10 +36,11 @@ describe('New Opt-Out', () => {
     expectListPage(START, END, 2, listedOptOuts(1000, NOW - 100_000_000, 1001));
     expectListPage(START, END, 3, listedOptOuts(10, NOW - 50_000, 2001));
 
-    const items: { id: string; created: number }[] = await poll();
+    const items: { id: string; created: string }[] = await poll();
 
     expect(items).toHaveLength(2010);
     expect(items[0]!.id).toBe('2010');
+    // ISO-8601 UTC times sort as text.
     expect(items.every((item, i) => i === 0 || items[i - 1]!.created >= item.created)).toBe(true);
   });
 

@@ -151,19 +151,6 @@ describe('a 2xx that carries an error is a failure wherever it arrives', () => {
     );
   });
 
-  it('a webhook registration answered with success: false is not "registered"', async () => {
-    standIn().on(
-      'POST /webhooks/receipt',
-      json(201, { success: false, error: 'URL must be https' }),
-    );
-    const outcome = await run(
-      'triggers.new_delivery_receipt.operation.performSubscribe',
-      { replace_registered_webhook: 'replace' },
-      { targetUrl: 'https://hooks.zapier.com/hooks/standard/1/x/' },
-    );
-    expect(failed(outcome).message).toMatch(/"URL must be https", in an HTTP 201 answer/);
-  });
-
   it('a list answered with success: false is not an empty list', async () => {
     standIn().on(
       'GET /addressbook/optout',
@@ -260,8 +247,7 @@ describe('Add and Delete Opt-Out read the record Mobivate returns tolerantly', (
       mobile: '61412345678',
       note: 'API',
       source: 'Added through the API',
-      created: 1672704203000,
-      created_at: '2023-01-03T00:03:23.000Z',
+      created: '2023-01-03T00:03:23.000Z',
       removed: true,
     });
   });
@@ -274,7 +260,7 @@ describe('Add and Delete Opt-Out read the record Mobivate returns tolerantly', (
     const outcome = await run('creates.add_optout.operation.perform', { mobile: '+61412345678' });
     expect(outcome.result).toMatchObject({
       mobile: '61412345678',
-      created: 1672704203000,
+      created: '2023-01-03T00:03:23.000Z',
       already_opted_out: true,
     });
   });
