@@ -10,7 +10,6 @@ export default tseslint.config(
       'coverage/',
       'index.js',
       '*.config.js',
-      'test/reliability/reporter.js',
       'bench/minimal-app/',
     ],
   },

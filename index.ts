@@ -5,7 +5,7 @@ import addOptOut from './src/creates/add-optout';
 import deleteOptOut from './src/creates/delete-optout';
 import sendBatchSms from './src/creates/send-batch-sms';
 import sendSms from './src/creates/send-sms';
-import { befores } from './src/middleware';
+import { befores } from './src/mobivate/http/middleware';
 import findMessage from './src/searches/find-message';
 import findOptOut from './src/searches/find-optout';
 import newDeliveryReceipt from './src/triggers/new-delivery-receipt';

@@ -14,5 +14,4 @@ module.exports = {
     global: { lines: 90 },
   },
   coverageReporters: ['text-summary', 'text'],
-  reporters: ['default', '<rootDir>/test/reliability/reporter.js'],
 };

@@ -14,6 +14,9 @@ export type Handler = (request: RecordedRequest) => {
   html?: string;
 };
 
+/** A path's handlers by HTTP method. */
+export type Route = Partial<Record<string, Handler>>;
+
 export const error = (code: number, message: string) => ({ status: code, body: { code, message } });
 
 /** §2.1: YYYY-MM-DD (00:00:00 UTC) or YYYY-MM-DDTHH:MM:SS+HHMM, the offset without a colon. */

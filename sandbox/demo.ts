@@ -89,11 +89,15 @@ export const loadBuiltApp = (): BuiltApp =>
  * Starts a sandbox and returns a runner that calls the compiled app's methods the way
  * `zapier-platform invoke` does: through zapier-platform-core's handler, by method path.
  */
-export const startDemo = async () => {
+export const startDemo = async (generation: 'bulksms' | 'vortex' = 'bulksms') => {
   const app = loadBuiltApp();
   const handler = createAppHandler(app);
-  const sandbox = await startSandbox({ optOuts: demoOptOuts(), messages: demoMessages() });
-  const authData = { api_key: sandbox.apiKey, api_url: sandbox.url };
+  const sandbox = await startSandbox({
+    optOuts: demoOptOuts(),
+    messages: demoMessages(),
+    generation,
+  });
+  const authData = { api_key: sandbox.apiKey, api_url: sandbox.url, api_platform: generation };
   const run = async <T = Record<string, unknown>>(method: string, bundle: Partial<Bundle> = {}) => {
     const response = await handler({
       command: 'execute',

@@ -3,7 +3,7 @@
  * `zapier-platform invoke` (or anything else) can be pointed at it. Stop it with Ctrl-C.
  */
 import { demoMessages, demoOptOuts } from '../sandbox/demo';
-import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../sandbox/server';
+import { AUTH_TEST_ANSWER, SANDBOX_API_KEY, startSandbox, type Sandbox } from '../sandbox/server';
 import { DEFAULT_SANDBOX_PORT, sandboxPort } from './sandbox-port';
 
 export const SANDBOX_USAGE = [
@@ -26,7 +26,7 @@ const answersLikeTheSandbox = async (port: number) => {
       signal: AbortSignal.timeout(2000),
     });
     const body = (await response.json()) as { message?: unknown };
-    return response.status === 200 && body.message === 'API Key is valid';
+    return response.status === 200 && body.message === AUTH_TEST_ANSWER.message;
   } catch {
     return false;
   }

@@ -147,22 +147,49 @@ const triggers = async (demo: Demo, sentId: string) => {
   );
 };
 
-const main = async () => {
-  const demo = await startDemo();
-  const { run, sandbox } = demo;
-  try {
-    console.log(`Mobivate sandbox on ${sandbox.url}, ${sandbox.optOuts.size} numbers opted out.`);
-    const test = await run('authentication.test');
-    const label = await run<string>('authentication.connectionLabel', { inputData: test });
-    console.log(`Connection test: ${JSON.stringify(test)}`);
-    console.log(`Connection label: ${label}`);
+const connection = async ({ run, sandbox }: Demo) => {
+  console.log(`Mobivate sandbox on ${sandbox.url}, ${sandbox.optOuts.size} numbers opted out.`);
+  const test = await run('authentication.test');
+  const label = await run<string>('authentication.connectionLabel', { inputData: test });
+  console.log(`Connection test: ${JSON.stringify(test)}`);
+  console.log(`Connection label: ${label}`);
+};
 
+/** The same Zaps on a Vortex connection: the same keys and outputs, Vortex's requests. */
+const vortexTriggers = async (demo: Demo) => {
+  const statuses = await demo.run<Item[]>('triggers.new_delivery_receipt.operation.perform');
+  console.log(`
+New Delivery Status poll on Vortex: ${statuses.length} statuses, newest first:`);
+  for (const item of statuses)
+    console.log(`  ${String(item.status)}: ${String(item.status_description)}`);
+  try {
+    await demo.run('triggers.new_incoming_sms.operation.perform');
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.log(`
+New Incoming SMS on Vortex fails its first poll, saying why:
+  ${message}`);
+  }
+};
+
+const runDemo = async (generation: 'bulksms' | 'vortex') => {
+  const demo = await startDemo(generation);
+  try {
+    await connection(demo);
     await optOutLifecycle(demo);
     const sentId = await sending(demo);
-    await triggers(demo, sentId);
+    if (generation === 'bulksms') await triggers(demo, sentId);
+    else await vortexTriggers(demo);
   } finally {
-    await sandbox.close();
+    await demo.sandbox.close();
   }
+};
+
+const main = async () => {
+  console.log("=== Mobivate's BulkSMS API ===");
+  await runDemo('bulksms');
+  console.log("\n=== The same Zaps on Mobivate's Vortex API (answers in the shapes seen live) ===");
+  await runDemo('vortex');
 };
 
 main().catch((error: unknown) => {

@@ -1,68 +1,20 @@
+import { appError } from './error-codes';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { SEND_UNCERTAIN, answerReason, excerpt, mobivateError, unexpectedAnswer } from './errors';
 import {
-  MAX_BATCH_SIZE,
-  PATHS,
-  batchRequestBody,
-  readBatchAnswer,
+  mobivate,
+  type AcceptedBatch,
   type BatchOptions,
   type BatchRecipient,
+  type FailedBatch,
 } from './mobivate';
-import { attemptMobivate, isNoAnswer, noAnswerError } from './request';
 import { formatCount } from './text';
-import { certainlyNotSent, transportReason } from './transport';
 
-export interface AcceptedBatch {
-  id: string;
-  name: string | null;
-  accepted: number;
+/** What a chunked send did: the batches accepted, in order, and the one it stopped at, if any. */
+export interface ChunkedSend {
+  chunks: BatchRecipient[][];
+  accepted: AcceptedBatch[];
+  stoppedAt?: FailedBatch;
 }
-
-/** A batch that was not accepted: certainly not sent, or perhaps sent (the answer was lost). */
-interface FailedBatch {
-  uncertain: boolean;
-  /** Why, in one sentence that promises nothing (no "Zapier will try again"). */
-  reason: string;
-  /** The error to throw when this was the step's only batch. */
-  error: Error;
-}
-
-const sendOne = async (
-  z: ZObject,
-  bundle: Bundle,
-  chunk: BatchRecipient[],
-  options: BatchOptions,
-): Promise<AcceptedBatch | FailedBatch> => {
-  const request = {
-    method: 'POST',
-    path: PATHS.sendBatch,
-    body: batchRequestBody(chunk, options),
-  } as const;
-  const result = await attemptMobivate(z, bundle, request);
-  if (isNoAnswer(result)) {
-    const error = noAnswerError(z, result, request, SEND_UNCERTAIN);
-    if (result.kind === 'no-time') {
-      return {
-        uncertain: false,
-        reason: 'there was no time left in this step (Zapier stops a step after 30 seconds)',
-        error,
-      };
-    }
-    const uncertain = !certainlyNotSent(result.error);
-    return { uncertain, reason: transportReason(result.error, result.seconds), error };
-  }
-  if (result.status >= 400) {
-    const error = mobivateError(z, result, bundle, SEND_UNCERTAIN);
-    return { uncertain: result.status >= 500, reason: answerReason(result, bundle), error };
-  }
-  const answer = readBatchAnswer(result.data);
-  if (answer) return { ...answer, accepted: answer.accepted ?? chunk.length };
-  return {
-    uncertain: true,
-    reason: `Mobivate answered with HTTP ${result.httpStatus} but not with the batch: ${excerpt(result.content, bundle)}`,
-    error: unexpectedAnswer(z, result, bundle, 'the batch ({"id", …})', SEND_UNCERTAIN),
-  };
-};
 
 const range = (from: number, to: number) => (from === to ? `${from}` : `${from} to ${to}`);
 const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
@@ -70,14 +22,14 @@ const plural = (count: number, one: string, many: string) => (count === 1 ? one 
 /** Says batch by batch what happened: each batch once, as sent, not sent, or perhaps sent. */
 const partialReport = (
   z: ZObject,
-  chunks: BatchRecipient[][],
-  accepted: AcceptedBatch[],
+  { chunks, accepted }: ChunkedSend,
   failed: FailedBatch,
 ): Error => {
   const failedNumber = accepted.length + 1;
   const failedSize = chunks[accepted.length]!.length;
   const rest = chunks.slice(failedNumber).reduce((sum, chunk) => sum + chunk.length, 0);
   const sent = accepted.reduce((sum, batch) => sum + batch.accepted, 0);
+  const sentRecipients = chunks.slice(0, accepted.length).reduce((sum, c) => sum + c.length, 0);
   const parts = [
     accepted.length > 0
       ? `Only part of the batch was sent. ${plural(accepted.length, 'Batch', 'Batches')} ${range(1, accepted.length)} of ${chunks.length} ${plural(accepted.length, 'was', 'were')} accepted (${formatCount(sent)} recipients; batch ${plural(accepted.length, 'id', 'ids')} ${accepted.map((batch) => batch.id).join(', ')}).`
@@ -89,39 +41,60 @@ const partialReport = (
       ? `${plural(chunks.length - failedNumber, 'Batch', 'Batches')} ${range(failedNumber + 1, chunks.length)} (${formatCount(rest)} recipients) ${plural(chunks.length - failedNumber, 'was', 'were')} not sent.`
       : '',
     /no time left/.test(failed.reason)
-      ? `Split the recipients over several steps of at most ${formatCount(accepted.length * MAX_BATCH_SIZE)}.`
+      ? `Split the recipients over several steps of at most ${formatCount(sentRecipients)}.`
       : '',
     'Do not replay this run as it is, or recipients get the message twice: check the message log in the Mobivate hub, then send to the recipients that were not sent in a new run.',
   ];
-  return new z.errors.Error(parts.filter(Boolean).join(' '), 'PartialBatch');
+  return appError(z, 'PartialBatch', parts.filter(Boolean).join(' '));
+};
+
+/** The recipients grouped by their text, in the order each text first appears. */
+const byText = (recipients: BatchRecipient[]): BatchRecipient[][] => {
+  const groups = new Map<string, BatchRecipient[]>();
+  for (const recipient of recipients) {
+    const group = groups.get(recipient.text);
+    if (group) group.push(recipient);
+    else groups.set(recipient.text, [recipient]);
+  }
+  return [...groups.values()];
 };
 
 /**
- * Sends the recipients in batches of at most MAX_BATCH_SIZE (§3.3), one after the other, until
- * all are accepted or one fails. A failure before anything could have been sent is the usual
- * error (Zapier may retry it); after that, replaying would text people twice, so the step ends
- * with a report of what was and was not sent.
+ * Sends the recipients in batches of the API's largest size (§3.3), one after the other, until all
+ * are accepted or one is not; says what was sent and where it stopped.
  */
 export const sendInChunks = async (
   z: ZObject,
   bundle: Bundle,
   recipients: BatchRecipient[],
   options: BatchOptions,
-): Promise<AcceptedBatch[]> => {
+): Promise<ChunkedSend> => {
+  const api = mobivate(bundle).messages;
   const chunks: BatchRecipient[][] = [];
-  for (let i = 0; i < recipients.length; i += MAX_BATCH_SIZE) {
-    chunks.push(recipients.slice(i, i + MAX_BATCH_SIZE));
+  // Vortex carries one text per request: personalized texts go in requests of their own.
+  for (const group of api.oneTextPerBatch ? byText(recipients) : [recipients]) {
+    for (let i = 0; i < group.length; i += api.maxBatchSize) {
+      chunks.push(group.slice(i, i + api.maxBatchSize));
+    }
   }
   const accepted: AcceptedBatch[] = [];
   for (const chunk of chunks) {
-    const outcome = await sendOne(z, bundle, chunk, options);
-    if ('id' in outcome) {
-      accepted.push(outcome);
-      continue;
-    }
-    const nothingSent = accepted.length === 0 && !outcome.uncertain;
-    if (chunks.length === 1 || nothingSent) throw outcome.error;
-    throw partialReport(z, chunks, accepted, outcome);
+    const outcome = await api.sendBatch(z, bundle, chunk, options);
+    if (!('id' in outcome)) return { chunks, accepted, stoppedAt: outcome };
+    accepted.push(outcome);
   }
-  return accepted;
+  return { chunks, accepted };
+};
+
+/**
+ * The error for a send that stopped. Before anything could have been sent, the usual error
+ * (Zapier may retry it); after that, replaying would text people twice, so a report of what was
+ * and was not sent.
+ */
+export const stoppedSendError = (z: ZObject, sent: ChunkedSend): Error | undefined => {
+  const failed = sent.stoppedAt;
+  if (!failed) return undefined;
+  const nothingSent = sent.accepted.length === 0 && !failed.uncertain;
+  if (sent.chunks.length === 1 || nothingSent) return failed.error;
+  return partialReport(z, sent, failed);
 };

@@ -1,6 +1,7 @@
+import { appError, type ErrorCode } from './error-codes';
 import { defineInputField, type ZObject } from 'zapier-platform-core';
 import { getCountries, getCountryCallingCode } from 'libphonenumber-js/min';
-import { readOriginator } from './mobivate';
+import { readOriginator } from './mobivate/sender-id';
 import { normaliseMobile } from './phone';
 import { smsParts } from './sms-parts';
 import { describeCharacter, describeValue, quoteInput } from './text';
@@ -9,7 +10,7 @@ import { describeCharacter, describeValue, quoteInput } from './text';
  * The Default Country dropdown: ISO 3166-1 alpha-2 countries that phone metadata knows, labelled
  * "United Kingdom (+44)". Served by a function rather than listed in the definition: core copies
  * the whole app definition on every invocation, and 245 countries in five operations made the
- * definition four times larger (see the README's Performance section).
+ * definition four times larger (see docs/performance.md).
  */
 export const countryChoices = async () => {
   const names = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -70,8 +71,8 @@ const singleText = (
  * that the user is alerted. docs/truthful-outcomes.md, "Halts and errors".
  */
 export const recordProblem = (z: ZObject) => (message: string) => new z.errors.HaltedError(message);
-export const settingProblem = (z: ZObject, code: string) => (message: string) =>
-  new z.errors.Error(message, code);
+export const settingProblem = (z: ZObject, code: ErrorCode) => (message: string) =>
+  appError(z, code, message);
 
 /**
  * Reads a phone number input in Mobivate's form, or stops the step with a message that quotes the
@@ -156,9 +157,10 @@ export const readSender = (z: ZObject, value: unknown): string => {
   if ('problem' in result) {
     // readOriginator's problems say what is wrong; an empty one already says what to enter.
     const fix = /\bEnter\b/.test(result.problem) ? '' : `. ${SENDER_HELP}`;
-    throw new z.errors.Error(
-      `${label} ${quoteInput(raw)} cannot be used: ${result.problem}${fix}.`,
+    throw appError(
+      z,
       'InvalidSender',
+      `${label} ${quoteInput(raw)} cannot be used: ${result.problem}${fix}.`,
     );
   }
   return result.originator;
@@ -186,25 +188,42 @@ export const readMessage = (z: ZObject, value: unknown, maxParts: unknown, label
   return { text, encoding: measured.encoding, parts: measured.parts };
 };
 
-const readMaxParts = (z: ZObject, value: unknown): number | undefined => {
-  const label = 'Maximum Parts';
-  const text = singleText(
-    z,
-    label,
-    value,
-    'a whole number',
-    settingProblem(z, 'InvalidMaxParts'),
-  ).trim();
+/**
+ * An optional whole number set in the Zap (Maximum Parts, Spread Over Hours, Lookback Days):
+ * undefined when empty, or an error that says which numbers are allowed.
+ */
+export const readOptionalInteger = (
+  z: ZObject,
+  { label, value, min, max, allowed, code }: OptionalInteger,
+): number | undefined => {
+  const fail = settingProblem(z, code);
+  const text = singleText(z, label, value, 'a whole number', fail).trim();
   if (!text) return undefined;
-  const parts = Number(text);
-  if (!Number.isInteger(parts) || parts < 1) {
-    throw new z.errors.Error(
-      `${label} ${quoteInput(text)} cannot be used: enter a whole number of 1 or more, or leave it empty.`,
-      'InvalidMaxParts',
-    );
+  const number = Number(text);
+  if (Number.isInteger(number) && number >= min && (max === undefined || number <= max)) {
+    return number;
   }
-  return parts;
+  throw fail(`${label} ${quoteInput(text)} cannot be used: ${allowed}.`);
 };
+
+interface OptionalInteger {
+  label: string;
+  value: unknown;
+  min: number;
+  max?: number;
+  /** What to enter instead, e.g. "enter a whole number of 1 or more, or leave it empty". */
+  allowed: string;
+  code: ErrorCode;
+}
+
+const readMaxParts = (z: ZObject, value: unknown): number | undefined =>
+  readOptionalInteger(z, {
+    label: 'Maximum Parts',
+    value,
+    min: 1,
+    allowed: 'enter a whole number of 1 or more, or leave it empty',
+    code: 'InvalidMaxParts',
+  });
 
 /**
  * Reads a dropdown's value, in any letter case and trimmed, as one of allowedValues; empty gives
@@ -229,9 +248,10 @@ export const readChoice = <const Value extends string>(
   if (!text) return fallback;
   const chosen = allowedValues.find((option) => option.toLowerCase() === text.toLowerCase());
   if (chosen !== undefined) return chosen;
-  throw new z.errors.Error(
-    `${label} ${quoteInput(text)} cannot be used: choose one of ${allowed}, or leave it empty for "${fallback}".`,
+  throw appError(
+    z,
     'InvalidChoice',
+    `${label} ${quoteInput(text)} cannot be used: choose one of ${allowed}, or leave it empty for "${fallback}".`,
   );
 };
 

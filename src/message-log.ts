@@ -1,31 +1,7 @@
+import { appError } from './error-codes';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { PATHS, readLoggedMessageRecord, type LoggedMessage } from './mobivate';
-import { DAY_MS, SCAN_LIMITS, scanList, type ScanResult } from './scan';
+import { DAY_MS, SCAN_LIMITS, mobivate, type LoggedMessage } from './mobivate';
 import { formatCount } from './text';
-
-/** Reads the message log (§4.1) created in [start, end], optionally in one direction. */
-export const scanMessageLog = (
-  z: ZObject,
-  bundle: Bundle,
-  window: { start: number; end: number },
-  options: { direction?: 'MO' | 'MT'; until?: (message: LoggedMessage) => boolean } = {},
-  limits: { maxRequests: number; budgetMs: number } = SCAN_LIMITS,
-): Promise<ScanResult<LoggedMessage>> =>
-  scanList(
-    z,
-    bundle,
-    {
-      path: PATHS.messageLog,
-      window,
-      params: options.direction ? { direction: options.direction } : undefined,
-      read: readLoggedMessageRecord,
-      noun: 'message log record',
-      key: (message) => message.id,
-      expected: 'a list of message log records ([{"id", "created", …}])',
-      until: options.until,
-    },
-    limits,
-  );
 
 /**
  * New Incoming SMS and New Delivery Status read the messages of the last three days, like New
@@ -44,7 +20,7 @@ export const SAMPLE_SIZE = 3;
 
 /** What a polling trigger over the log makes of its records. */
 export interface LogPoll<Item> {
-  direction: 'MO' | 'MT';
+  direction: 'incoming' | 'sent';
   /** Zero or one item per record (a sent message without a status has nothing to announce). */
   toItem: (message: LoggedMessage) => Item[];
   /** The trigger's filters. */
@@ -77,7 +53,7 @@ export const pollMessageLog = async <Item extends Dated>(
   const now = Date.now();
   const sample = bundle.meta?.isLoadingSample === true;
   const days = sample ? SAMPLE_WINDOW_DAYS : POLL_WINDOW_DAYS;
-  const scan = await scanMessageLog(
+  const scan = await mobivate(bundle).messageLog.scan(
     z,
     bundle,
     // A day ahead, so a Mobivate clock slightly ahead of Zapier's cannot hide a new message.
@@ -87,7 +63,7 @@ export const pollMessageLog = async <Item extends Dated>(
   );
   if (!scan.complete && !sample) {
     const read = `${formatCount(scan.items.length)} read in ${scan.requests} requests`;
-    throw new z.errors.Error(poll.tooMany(read), 'MessagePollIncomplete');
+    throw appError(z, 'MessagePollIncomplete', poll.tooMany(read));
   }
   const items = scan.items.flatMap(poll.toItem).filter(poll.keep).sort(newestFirst);
   return sample ? items.slice(0, SAMPLE_SIZE) : items;

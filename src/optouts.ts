@@ -1,14 +1,6 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
-import {
-  OPT_OUT_SOURCES,
-  PATHS,
-  epochMillisToIso,
-  mobileDigits,
-  readListedOptOut,
-  type ListedOptOut,
-  type OptOutRecord,
-} from './mobivate';
-import { scanList, type ScanResult } from './scan';
+import type { ListedOptOut, OptOutRecord } from './mobivate';
+import { describeOptOutSource } from './mobivate/opt-out-sources';
+import { epochMillisToIso, mobileDigits } from './mobivate/records';
 
 /**
  * What every opt-out operation outputs for a record Mobivate returned. The mobile number is given
@@ -18,7 +10,7 @@ import { scanList, type ScanResult } from './scan';
 export const optOutOutput = (record: OptOutRecord) => ({
   mobile: mobileDigits(record.mobile) ?? record.mobile,
   note: record.note ?? null,
-  source: record.note ? (OPT_OUT_SOURCES[record.note] ?? record.note) : null,
+  source: record.note ? describeOptOutSource(record.note) : null,
   // The record's own key, with a readable value: Mobivate sends epoch milliseconds (§2.1).
   created: epochMillisToIso(record.created),
 });
@@ -55,23 +47,3 @@ export const listedOptOutOutputFields = [
   { key: 'id', label: 'Opt-Out ID', type: 'string' },
   ...optOutOutputFields,
 ] as const;
-
-/**
- * Reads the opt-outs created in [start, end], stopping at the first for which `until` is true.
- * Records are read tolerantly and their mobile numbers normalised (see readOptOut).
- */
-export const scanOptOuts = (
-  z: ZObject,
-  bundle: Bundle,
-  window: { start: number; end: number },
-  until?: (record: ListedOptOut) => boolean,
-): Promise<ScanResult<ListedOptOut>> =>
-  scanList(z, bundle, {
-    path: PATHS.optOut,
-    window,
-    read: readListedOptOut,
-    noun: 'opt-out',
-    key: (record) => record.id,
-    expected: 'a list of opt-outs ([{"id", "mobile", "note", "created"}])',
-    until,
-  });

@@ -58,21 +58,25 @@ describe('connection label', () => {
   const label = (auth: Record<string, string | undefined>) =>
     appTester(connectionLabel, makeBundle({ host: 'ignored' }, authData(auth)));
 
-  // Changed on purpose (publish-ready issue): no part of the key, ever; Zapier forbids it.
-  it('is empty for the default address, which tells no two connections apart', async () => {
-    await expect(label({})).resolves.toBe('');
-    await expect(label({ api_url: '' })).resolves.toBe('');
+  // No part of the key, ever (publishing rules). Changed on purpose again by the Vortex issue:
+  // the label says which API the connection speaks.
+  it('names the API for the default address', async () => {
+    await expect(label({})).resolves.toBe('BulkSMS API');
+    await expect(label({ api_url: '' })).resolves.toBe('BulkSMS API');
   });
 
   it('shows a custom address, with its port', async () => {
     await expect(label({ api_url: 'https://sms.example.com:8443' })).resolves.toBe(
-      'sms.example.com:8443',
+      'BulkSMS API · sms.example.com:8443',
     );
+    await expect(
+      label({ api_platform: 'vortex', api_url: 'https://vortex.mobivatebulksms.com' }),
+    ).resolves.toBe('Vortex API · vortex.mobivatebulksms.com');
   });
 
   it.each(['short-key-1', API_KEY, 'abcd'])('shows no part of the key %j', async (key) => {
     const shown = await label({ api_key: key, api_url: 'https://sms.example.com' });
-    expect(shown).toBe('sms.example.com');
+    expect(shown).toBe('BulkSMS API · sms.example.com');
     expect(shown).not.toContain(key.slice(-4));
   });
 

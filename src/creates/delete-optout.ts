@@ -1,16 +1,8 @@
-import {
-  defineCreate,
-  defineInputFields,
-  type CreatePerform,
-  type ZObject,
-  type Bundle,
-} from 'zapier-platform-core';
-import type { MobivateAnswer } from '../answer';
-import { unexpectedAnswer, whatMobivateSaid } from '../errors';
+import { appError } from '../error-codes';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { defaultCountryField, phoneNumberField, readChoice, readMobile } from '../fields';
-import { PATHS, readOptOut } from '../mobivate';
+import { mobivate } from '../mobivate';
 import { optOutOutput, optOutOutputFields, optOutWithoutRecord } from '../optouts';
-import { callMobivate, hasTimeForRequest } from '../request';
 import optOutSample from '../samples/optout.json';
 
 const inputFields = defineInputFields([
@@ -39,33 +31,6 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const deleteAt = (z: ZObject, bundle: Bundle, path: string, mobile: string) =>
-  callMobivate(z, bundle, { method: 'DELETE', path, body: { mobile }, handles: [404, 405] });
-
-/**
- * The docs disagree on the route (§9 #1): the heading says DELETE /addressbook/optout, the
- * examples DELETE /optout. Only a 404 whose body is Mobivate's own error (a message that is not a
- * bare HTTP phrase such as "HTTP 404 Not Found", which web frameworks answer for unknown paths)
- * means "not on the list". Any other 404, or a 405, means the route itself is missing, so the
- * other documented route is tried once. A missing route is never "not opted out".
- */
-const notOnList = (answer: MobivateAnswer) =>
-  answer.status === 404 && answer.error !== undefined && !answer.error.generic;
-const routeMissing = (answer: MobivateAnswer) =>
-  answer.status === 405 || (answer.status === 404 && !notOnList(answer));
-
-const endpointNotFound = (
-  z: ZObject,
-  first: MobivateAnswer,
-  mobile: string,
-  second?: MobivateAnswer,
-) =>
-  new z.errors.Error(
-    `Removing opt-outs is not possible at this API Address: ${second ? 'neither of the two addresses Mobivate documents for it exists there' : 'the first of the two addresses Mobivate documents for it does not exist there, and there was no time left in this step to try the second'}. Nothing was removed, and whether ${mobile} is opted out is unknown. Check the API Address of your Mobivate connection (Mobivate gives some accounts their own address).`,
-    'OptOutEndpointNotFound',
-    (second ?? first).status,
-  );
-
 export const perform = (async (z, bundle) => {
   const mobile = readMobile(
     z,
@@ -80,34 +45,20 @@ export const perform = (async (z, bundle) => {
     ['continue', 'fail'],
     'continue',
   );
-  let answer = await deleteAt(z, bundle, PATHS.optOut, mobile);
-  if (routeMissing(answer)) {
-    const first = answer;
-    if (!hasTimeForRequest(bundle)) throw endpointNotFound(z, first, mobile);
-    answer = await deleteAt(z, bundle, PATHS.optOutLegacyDelete, mobile);
-    if (routeMissing(answer)) throw endpointNotFound(z, first, mobile, answer);
+  const removed = await mobivate(bundle).optOuts.remove(z, bundle, mobile);
+  if (removed.removed) {
+    const record = removed.record ? optOutOutput(removed.record) : optOutWithoutRecord(mobile);
+    return { ...record, removed: true };
   }
-
-  if (answer.status === 404) {
-    if (ifNotOptedOut === 'fail') {
-      throw new z.errors.Error(
-        `${mobile} is not on the Mobivate opt-out list, so there was nothing to delete (Mobivate said ${whatMobivateSaid(answer, bundle)}). To let this step succeed for such numbers, set "If the Number Is Not Opted Out" to Continue.`,
-        'NotOptedOut',
-        404,
-      );
-    }
-    return { ...optOutWithoutRecord(mobile), removed: false };
-  }
-  const read = readOptOut(answer.data);
-  if (!('record' in read)) {
-    throw unexpectedAnswer(
+  if (ifNotOptedOut === 'fail') {
+    throw appError(
       z,
-      answer,
-      bundle,
-      'the deleted opt-out ({"mobile", "note", "created"})',
+      'NotOptedOut',
+      `${mobile} is not on the Mobivate opt-out list, so there was nothing to delete (Mobivate said ${removed.said}). To let this step succeed for such numbers, set "If the Number Is Not Opted Out" to Continue.`,
+      404,
     );
   }
-  return { ...optOutOutput(read.record), removed: true };
+  return { ...optOutWithoutRecord(mobile), removed: false };
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({

@@ -4,21 +4,20 @@ import {
   type CreatePerform,
   type ZObject,
 } from 'zapier-platform-core';
-import { sendInChunks } from '../batches';
+import { sendInChunks, stoppedSendError } from '../batches';
 import {
   ADVANCED,
   defaultCountryField,
   optionalText,
   readBoolean,
   readChoice,
+  readOptionalInteger,
   readSender,
   recordProblem,
   settingProblem,
   senderField,
 } from '../fields';
-import { quoteInput } from '../text';
-import { formatMobivateDate, type BatchRecipient } from '../mobivate';
-import { normaliseMobile } from '../phone';
+import { collectRecipients, type CollectedRecipients } from '../recipients';
 import batchSample from '../samples/batch.json';
 
 const inputFields = defineInputFields([
@@ -106,21 +105,7 @@ const inputFields = defineInputFields([
   },
 ]);
 
-interface Entry {
-  position: number;
-  raw: string;
-  text: string | undefined;
-  reference?: string;
-}
-
-/** Numbers mapped from a text field arrive as one comma- or line-separated string. */
-const splitNumbers = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
-    .flatMap((item) => String(item).split(/[,;\n]/))
-    .map((item) => item.trim())
-    .filter(Boolean);
-
-const readScheduleAt = (z: ZObject, value: unknown): string | undefined => {
+const readScheduleAt = (z: ZObject, value: unknown): number | undefined => {
   const text = optionalText(value);
   if (!text) return undefined;
   const millis = Date.parse(text);
@@ -134,21 +119,7 @@ const readScheduleAt = (z: ZObject, value: unknown): string | undefined => {
       `Send At "${text}" is in the past. Pick a future time, or leave it empty to send now.`,
     );
   }
-  return formatMobivateDate(millis);
-};
-
-const readSpreadHours = (z: ZObject, value: unknown): number | undefined => {
-  if (value === undefined || value === null || value === '') return undefined;
-  const hours = Number(value);
-  if (!Number.isInteger(hours) || hours < 0) {
-    throw settingProblem(
-      z,
-      'InvalidSpreadHours',
-    )(
-      `Spread Over Hours "${String(value)}" cannot be used: enter a whole number of hours, or leave it empty.`,
-    );
-  }
-  return hours;
+  return millis;
 };
 
 const MAX_LISTED_PROBLEMS = 10;
@@ -158,50 +129,52 @@ const listProblems = (problems: string[]) =>
     ? `; and ${problems.length - MAX_LISTED_PROBLEMS} more`
     : '');
 
-export const perform = (async (z, bundle) => {
-  const { inputData } = bundle;
-  const originator = readSender(z, inputData.from);
-  const message = optionalText(inputData.message) ? String(inputData.message) : undefined;
-  const scheduleDateTime = readScheduleAt(z, inputData.schedule_at);
-  const spreadHours = readSpreadHours(z, inputData.spread_hours);
-
-  const entries: Entry[] = [
-    ...splitNumbers(inputData.recipients).map((raw) => ({ raw, text: message })),
-    ...(inputData.line_items ?? [])
-      .filter((item) => optionalText(item.line_recipient) || optionalText(item.line_message))
-      .map((item) => ({
-        raw: String(item.line_recipient ?? ''),
-        text: optionalText(item.line_message) ? String(item.line_message) : message,
-        reference: optionalText(item.line_reference),
-      })),
-  ].map((entry, index) => ({ ...entry, position: index + 1 }));
-  if (entries.length === 0) {
+/**
+ * Stops before anything is sent when no recipient is usable, or when any is not and the user
+ * chose to be alerted; otherwise returns the skipped entries, each with why.
+ */
+const refuseUnusable = (z: ZObject, collected: CollectedRecipients, ifInvalid: 'skip' | 'fail') => {
+  const { given, invalid, duplicates, recipients } = collected;
+  if (given === 0) {
     throw recordProblem(z)(
       'There are no recipients: map numbers into Recipients or Personalized Recipients.',
     );
   }
-
-  const skipped: string[] = [];
-  const invalid: string[] = [];
-  const firstPosition = new Map<string, number>();
-  const recipients: BatchRecipient[] = [];
-  const excludeDuplicates = readBoolean(inputData.exclude_duplicates, true);
-  for (const entry of entries) {
-    // Short entries keep the familiar 'quote'; a pasted novel is cut (quoteInput).
-    const shown = [...entry.raw].length > 60 ? quoteInput(entry.raw) : `'${entry.raw}'`;
-    const label = `Recipient ${entry.position} (${shown})`;
-    const number = normaliseMobile(entry.raw, inputData.default_country);
-    if ('problem' in number) {
-      invalid.push(`${label}: ${number.problem}`);
-    } else if (entry.text === undefined || !entry.text.trim()) {
-      invalid.push(`${label}: it has no message. Fill in Message, or the recipient’s own message`);
-    } else if (excludeDuplicates && firstPosition.has(number.mobile)) {
-      skipped.push(`${label}: a duplicate of recipient ${firstPosition.get(number.mobile)}`);
-    } else {
-      firstPosition.set(number.mobile, entry.position);
-      recipients.push({ recipient: number.mobile, text: entry.text, reference: entry.reference });
-    }
+  if (invalid.length > 0 && ifInvalid === 'fail') {
+    // The user chose to be alerted: an error, not a halt.
+    throw settingProblem(
+      z,
+      'InvalidRecipients',
+    )(
+      `Nothing was sent: ${invalid.length} of ${given} recipients cannot be used. ${listProblems(invalid)}.`,
+    );
   }
+  const skipped = [...invalid, ...duplicates];
+  if (recipients.length === 0) {
+    throw recordProblem(z)(`Nothing was sent: no recipient can be used. ${listProblems(skipped)}.`);
+  }
+  return skipped;
+};
+
+export const perform = (async (z, bundle) => {
+  const { inputData } = bundle;
+  const originator = readSender(z, inputData.from);
+  const scheduleAt = readScheduleAt(z, inputData.schedule_at);
+  const spreadHours = readOptionalInteger(z, {
+    label: 'Spread Over Hours',
+    value: inputData.spread_hours,
+    min: 0,
+    allowed: 'enter a whole number of hours, or leave it empty',
+    code: 'InvalidSpreadHours',
+  });
+  const excludeDuplicates = readBoolean(inputData.exclude_duplicates, true);
+  const collected = collectRecipients({
+    recipients: inputData.recipients,
+    message: optionalText(inputData.message) ? String(inputData.message) : undefined,
+    lineItems: inputData.line_items ?? [],
+    defaultCountry: inputData.default_country,
+    excludeDuplicates,
+  });
   const ifInvalid = readChoice(
     z,
     'If a Number Is Invalid',
@@ -209,40 +182,28 @@ export const perform = (async (z, bundle) => {
     ['skip', 'fail'],
     'skip',
   );
-  if (invalid.length > 0 && ifInvalid === 'fail') {
-    // The user chose to be alerted: an error, not a halt.
-    throw settingProblem(
-      z,
-      'InvalidRecipients',
-    )(
-      `Nothing was sent: ${invalid.length} of ${entries.length} recipients cannot be used. ${listProblems(invalid)}.`,
-    );
-  }
-  skipped.unshift(...invalid);
-  if (recipients.length === 0) {
-    throw recordProblem(z)(`Nothing was sent: no recipient can be used. ${listProblems(skipped)}.`);
-  }
+  const skipped = refuseUnusable(z, collected, ifInvalid);
 
   const options = {
     originator,
     name: optionalText(inputData.name),
-    scheduleDateTime,
+    scheduleAt,
     excludeDuplicates,
     shortenUrls: readBoolean(inputData.shorten_urls, false),
     spreadHours,
   };
-  const batches = await sendInChunks(z, bundle, recipients, options);
+  const sent = await sendInChunks(z, bundle, collected.recipients, options);
+  const stopped = stoppedSendError(z, sent);
+  if (stopped) throw stopped;
   return {
-    batch_id: batches[0]!.id,
-    batch_ids: batches.map((batch) => batch.id),
-    name: batches[0]!.name ?? options.name ?? null,
-    recipients_sent: recipients.length,
-    recipients_accepted: batches.reduce((sum, batch) => sum + batch.accepted, 0),
+    batch_id: sent.accepted[0]!.id,
+    batch_ids: sent.accepted.map((batch) => batch.id),
+    name: sent.accepted[0]!.name ?? options.name ?? null,
+    recipients_sent: collected.recipients.length,
+    recipients_accepted: sent.accepted.reduce((sum, batch) => sum + batch.accepted, 0),
     recipients_skipped_count: skipped.length,
     recipients_skipped: skipped,
-    scheduled_at: scheduleDateTime
-      ? new Date(Date.parse(String(inputData.schedule_at))).toISOString()
-      : null,
+    scheduled_at: scheduleAt === undefined ? null : new Date(scheduleAt).toISOString(),
   };
 }) satisfies CreatePerform<typeof inputFields>;
 

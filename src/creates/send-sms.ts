@@ -1,6 +1,4 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { scopeIn } from '../answer';
-import { SEND_UNCERTAIN, mobivateError, unexpectedAnswer, whatMobivateSaid } from '../errors';
 import {
   ADVANCED,
   characterSet,
@@ -16,8 +14,8 @@ import {
   readSender,
   senderField,
 } from '../fields';
-import { DEFAULT_ROUTE, PATHS, readSentMessage } from '../mobivate';
-import { callMobivate } from '../request';
+import { mobivate } from '../mobivate';
+import { DEFAULT_ROUTE } from '../mobivate/bulksms/messages';
 import sentMessageSample from '../samples/sent-message.json';
 
 const inputFields = defineInputFields([
@@ -63,61 +61,29 @@ const inputFields = defineInputFields([
   },
 ]);
 
-/**
- * 403 on a send means "recipient opted out" in the status table (§8.1), but Mobivate also uses it
- * for a key without permission, a daily message limit or an IP allow-list (§9 #10; Vortex §7), and
- * proxies answer 403 pages of their own. A halt is silent (no error alert), so the step halts only
- * when Mobivate's words say the recipient opted out; any other 403 is an error that quotes them.
- */
-export const saysOptedOut = (message: string | undefined): boolean =>
-  !!message &&
-  /\bopt(ed|s)?[\s_-]?out\b|\boptout\b|\bunsubscribed\b/i.test(message) &&
-  !/\bpermi(tted|ssion)|\bscope\b|\bapi key\b/i.test(message) &&
-  scopeIn(message) === undefined;
-
 export const perform = (async (z, bundle) => {
   const { inputData } = bundle;
-  const originator = readSender(z, inputData.from);
-  const recipient = readMobile(z, 'To', inputData.to, inputData.default_country);
   const message = readMessage(z, inputData.message, inputData.max_parts);
-  const reference = optionalText(inputData.reference);
-  const campaignId = optionalText(inputData.campaign_id);
-  const route = optionalText(inputData.route_id) ?? DEFAULT_ROUTE;
-
-  const answer = await callMobivate(z, bundle, {
-    method: 'POST',
-    path: PATHS.sendSingle,
-    body: {
-      originator,
-      recipient,
-      body: message.text,
-      routeId: route,
-      ...(reference ? { reference } : {}),
-      ...(campaignId ? { campaignId } : {}),
-      ...(readBoolean(inputData.shorten_urls, false) ? { shortenUrls: true } : {}),
-    },
-    handles: [403],
-    ifUncertain: SEND_UNCERTAIN,
-  });
-  if (answer.status === 403) {
-    if (!saysOptedOut(answer.error?.message)) throw mobivateError(z, answer, bundle);
-    throw new z.errors.HaltedError(
-      `Not sent: ${recipient} has opted out of your messages (Mobivate: ${whatMobivateSaid(answer, bundle)}). Use Delete Opt-Out only if they asked to receive messages again.`,
-    );
-  }
-  const sent = readSentMessage(answer.data);
-  if (!sent)
-    throw unexpectedAnswer(z, answer, bundle, 'the sent message ({"id", …})', SEND_UNCERTAIN);
+  const request = {
+    originator: readSender(z, inputData.from),
+    recipient: readMobile(z, 'To', inputData.to, inputData.default_country),
+    text: message.text,
+    route: optionalText(inputData.route_id),
+    reference: optionalText(inputData.reference),
+    campaignId: optionalText(inputData.campaign_id),
+    shortenUrls: readBoolean(inputData.shorten_urls, false),
+  };
+  const sent = await mobivate(bundle).messages.sendSingle(z, bundle, request);
   // What a Zap maps next: Mobivate's id, the number as it was sent, and what the text cost.
   return {
     id: sent.id,
     status: 'accepted',
-    recipient,
-    originator: sent.originator ?? originator,
+    recipient: request.recipient,
+    originator: sent.originator ?? request.originator,
     body: sent.body ?? message.text,
-    reference: sent.reference ?? reference ?? null,
-    route_id: sent.routeId ?? route,
-    campaign_id: sent.campaignId ?? campaignId ?? null,
+    reference: sent.reference ?? request.reference ?? null,
+    route_id: sent.route,
+    campaign_id: sent.campaignId,
     character_set: characterSet(message.encoding),
     parts: message.parts,
   };

@@ -1,11 +1,9 @@
+import { appError } from '../error-codes';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { mobivateError, unexpectedAnswer } from '../errors';
 import { optionalText, recordProblem } from '../fields';
-import { PATHS, mobivateTimeToIso, readLoggedMessage, type LoggedMessage } from '../mobivate';
-import { callMobivate } from '../request';
-import { scanMessageLog } from '../message-log';
+import { DAY_MS, mobivate, type LoggedMessage } from '../mobivate';
+import { mobivateTimeToIso } from '../mobivate/records';
 import loggedMessageSample from '../samples/logged-message.json';
-import { DAY_MS } from '../scan';
 import { formatCount } from '../text';
 
 /** A reference is looked up in the message log of this many days (sends are usually recent). */
@@ -30,7 +28,7 @@ const inputFields = defineInputFields([
 ]);
 
 /** The log record's facts under its own keys (snake_case), times as ISO-8601, no MO/MT codes. */
-const DIRECTIONS: Record<string, string> = { MT: 'sent', MO: 'received' };
+const DIRECTIONS: Record<string, string> = { sent: 'sent', incoming: 'received' };
 const messageOutput = (message: LoggedMessage) => ({
   id: message.id,
   created: mobivateTimeToIso(message.created) ?? null,
@@ -39,50 +37,40 @@ const messageOutput = (message: LoggedMessage) => ({
   recipient: message.recipient,
   body: message.body,
   status: message.status,
-  direction: (message.direction && DIRECTIONS[message.direction]) ?? message.direction,
+  direction: message.direction && (DIRECTIONS[message.direction] ?? message.direction),
   in_reply_to: message.inReplyTo,
-  route_id: message.routeId,
+  route_id: message.route,
   parts: message.parts,
   cost: message.cost,
   currency: message.currency,
-  reference: message.senderReference,
+  reference: message.reference,
   campaign_id: message.campaignId,
 });
 
 export const perform = (async (z, bundle) => {
   const messageId = optionalText(bundle.inputData.message_id);
   const reference = optionalText(bundle.inputData.reference);
+  const api = mobivate(bundle);
   if (messageId) {
-    const answer = await callMobivate(z, bundle, {
-      method: 'GET',
-      path: `${PATHS.messageLog}/${encodeURIComponent(messageId)}`,
-      handles: [404],
-    });
-    if (answer.status === 404) {
-      // "No such message" only when Mobivate says so; a bare "Not Found" is a wrong address.
-      if (answer.error && !answer.error.generic) return [];
-      throw mobivateError(z, answer, bundle);
-    }
-    const message = readLoggedMessage(answer.data);
-    if (!message)
-      throw unexpectedAnswer(z, answer, bundle, 'a message log record ({"id", "created", …})');
-    return [messageOutput(message)];
+    const message = await api.messageLog.get(z, bundle, messageId);
+    return message ? [messageOutput(message)] : [];
   }
   if (!reference) {
     throw recordProblem(z)('Fill in Message ID or Reference to find a message.');
   }
   const now = Date.now();
-  const scan = await scanMessageLog(
+  const scan = await api.messageLog.scan(
     z,
     bundle,
     { start: now - REFERENCE_LOOKBACK_DAYS * DAY_MS, end: now + DAY_MS },
-    { until: (message) => message.senderReference === reference },
+    { until: (message) => message.reference === reference },
   );
   if (scan.match) return [messageOutput(scan.match)];
   if (scan.complete) return [];
-  throw new z.errors.Error(
-    `Could not finish searching the message log for reference "${reference}": it read ${formatCount(scan.items.length)} messages of the last ${REFERENCE_LOOKBACK_DAYS} days in ${scan.requests} requests without finding it, then stopped to stay within Zapier's time limit. Whether the message exists is unknown; search by Message ID instead.`,
+  throw appError(
+    z,
     'MessageSearchIncomplete',
+    `Could not finish searching the message log for reference "${reference}": it read ${formatCount(scan.items.length)} messages of the last ${REFERENCE_LOOKBACK_DAYS} days in ${scan.requests} requests without finding it, then stopped to stay within Zapier's time limit. Whether the message exists is unknown; search by Message ID instead.`,
   );
 }) satisfies SearchPerform<typeof inputFields>;
 

@@ -1,13 +1,13 @@
+import { appError } from '../error-codes';
 import {
   defineInputFields,
   defineSearch,
   type SearchPerform,
   type ZObject,
 } from 'zapier-platform-core';
-import { defaultCountryField, phoneNumberField, readMobile } from '../fields';
-import { alreadyOptedOutField, optOutOutput, optOutOutputFields, scanOptOuts } from '../optouts';
-import { DAY_MS, SCAN_LIMITS, type ScanResult } from '../scan';
-import type { ListedOptOut } from '../mobivate';
+import { defaultCountryField, phoneNumberField, readMobile, readOptionalInteger } from '../fields';
+import { DAY_MS, SCAN_LIMITS, mobivate, type ListedOptOut, type ScanResult } from '../mobivate';
+import { alreadyOptedOutField, optOutOutput, optOutOutputFields } from '../optouts';
 import optOutSample from '../samples/optout.json';
 import { formatCount } from '../text';
 
@@ -27,12 +27,6 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const readLookbackDays = (value: unknown): number | string => {
-  if (value === undefined || value === null || value === '') return DEFAULT_LOOKBACK_DAYS;
-  const days = Number(value);
-  return Number.isInteger(days) && days >= 1 && days <= MAX_LOOKBACK_DAYS ? days : String(value);
-};
-
 /**
  * "Not found" only when every opt-out of the window was read, or at least its number. A skipped
  * record whose number is unreadable might be this one, and a skipped record with this number says
@@ -40,16 +34,18 @@ const readLookbackDays = (value: unknown): number | string => {
  */
 const throwUnlessSurelyAbsent = (z: ZObject, scan: ScanResult<ListedOptOut>, mobile: string) => {
   if (scan.skipped.some((record) => record.mobile === mobile)) {
-    throw new z.errors.Error(
-      `Mobivate lists ${mobile} on the opt-out list, but its record could not be read in full (the log says why), so the step stopped rather than output an incomplete opt-out. Send this message to Mobivate support.`,
+    throw appError(
+      z,
       'OptOutRecordUnreadable',
+      `Mobivate lists ${mobile} on the opt-out list, but its record could not be read in full (the log says why), so the step stopped rather than output an incomplete opt-out. Send this message to Mobivate support.`,
     );
   }
   const unknown = scan.skipped.filter((record) => record.mobile === undefined).length;
   if (unknown > 0) {
-    throw new z.errors.Error(
-      `Could not tell whether ${mobile} is opted out: ${formatCount(unknown)} of the opt-outs Mobivate listed had no readable mobile number (the log says which), and ${mobile} was not among the others. Send this message to Mobivate support.`,
+    throw appError(
+      z,
       'OptOutSearchInconclusive',
+      `Could not tell whether ${mobile} is opted out: ${formatCount(unknown)} of the opt-outs Mobivate listed had no readable mobile number (the log says which), and ${mobile} was not among the others. Send this message to Mobivate support.`,
     );
   }
 };
@@ -61,16 +57,18 @@ export const perform = (async (z, bundle) => {
     bundle.inputData.mobile,
     bundle.inputData.default_country,
   );
-  const days = readLookbackDays(bundle.inputData.lookback_days);
-  if (typeof days === 'string') {
-    throw new z.errors.Error(
-      `Lookback Days "${days}" cannot be used: enter a whole number of days from 1 to ${MAX_LOOKBACK_DAYS}, or leave it empty for ${DEFAULT_LOOKBACK_DAYS}.`,
-      'InvalidLookbackDays',
-    );
-  }
+  const days =
+    readOptionalInteger(z, {
+      label: 'Lookback Days',
+      value: bundle.inputData.lookback_days,
+      min: 1,
+      max: MAX_LOOKBACK_DAYS,
+      allowed: `enter a whole number of days from 1 to ${MAX_LOOKBACK_DAYS}, or leave it empty for ${DEFAULT_LOOKBACK_DAYS}`,
+      code: 'InvalidLookbackDays',
+    }) ?? DEFAULT_LOOKBACK_DAYS;
   const now = Date.now();
   // The end lies a day ahead so that an opt-out stamped by a clock ahead of ours is not missed.
-  const scan = await scanOptOuts(
+  const scan = await mobivate(bundle).optOuts.scan(
     z,
     bundle,
     { start: now - days * DAY_MS, end: now + DAY_MS },
@@ -84,9 +82,10 @@ export const perform = (async (z, bundle) => {
     return [];
   }
   // Not "not found": the scan stopped at its bound, so we do not know.
-  throw new z.errors.Error(
-    `Could not finish searching the opt-out list for ${mobile}: it read ${formatCount(scan.items.length)} opt-outs from the last ${days} days in ${scan.requests} requests without finding it, then stopped to stay within Zapier's time limit. Whether ${mobile} is opted out is unknown. Set Lookback Days lower to search a shorter period.`,
+  throw appError(
+    z,
     'OptOutSearchIncomplete',
+    `Could not finish searching the opt-out list for ${mobile}: it read ${formatCount(scan.items.length)} opt-outs from the last ${days} days in ${scan.requests} requests without finding it, then stopped to stay within Zapier's time limit. Whether ${mobile} is opted out is unknown. Set Lookback Days lower to search a shorter period.`,
   );
 }) satisfies SearchPerform<typeof inputFields>;
 

@@ -6,7 +6,8 @@ import {
 } from 'zapier-platform-core';
 import { readChoice } from '../fields';
 import { POLL_WINDOW_DAYS, pollMessageLog } from '../message-log';
-import { deliveryStatus, mobivateTimeToIso, type LoggedMessage } from '../mobivate';
+import { mobivate, type LoggedMessage, type MobivateApi } from '../mobivate';
+import { mobivateTimeToIso } from '../mobivate/records';
 
 const inputFields = defineInputFields([
   {
@@ -30,11 +31,11 @@ const inputFields = defineInputFields([
  * status, so each new status of a message triggers once. The time is the record's last update,
  * which is when the status changed.
  */
-const toItem = (message: LoggedMessage) => {
+const toItem = (describe: Describe) => (message: LoggedMessage) => {
   const status = message.status?.trim();
   // Nothing to announce yet: once a status arrives, its id is new and it triggers.
   if (!status) return [];
-  const known = deliveryStatus(status);
+  const known = describe(status);
   return [
     {
       id: `${message.id}:${status.toUpperCase()}`,
@@ -42,7 +43,7 @@ const toItem = (message: LoggedMessage) => {
       recipient: message.recipient,
       originator: message.originator,
       body: message.body,
-      reference: message.senderReference,
+      reference: message.reference,
       status,
       status_description: known?.description ?? `${status} (a status not in the documented list)`,
       // An unknown status is passed on as neither final nor a failure.
@@ -56,7 +57,8 @@ const toItem = (message: LoggedMessage) => {
   ];
 };
 
-type Item = ReturnType<typeof toItem>[number];
+type Describe = MobivateApi['messageLog']['describeStatus'];
+type Item = ReturnType<ReturnType<typeof toItem>>[number];
 
 const wanted = (z: ZObject, inputData: { statuses?: string }) => {
   const statuses = readChoice(
@@ -72,8 +74,8 @@ const wanted = (z: ZObject, inputData: { statuses?: string }) => {
 
 export const perform = (async (z, bundle) =>
   pollMessageLog(z, bundle, {
-    direction: 'MT',
-    toItem,
+    direction: 'sent',
+    toItem: toItem(mobivate(bundle).messageLog.describeStatus),
     keep: wanted(z, bundle.inputData),
     tooMany: (read) =>
       `More messages were sent in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's time limit (${read}), so this check stopped rather than trigger for an incomplete list. Status changes will trigger again once fewer messages are sent; meanwhile check a message's status with Find Message or in the Mobivate hub.`,

@@ -6,7 +6,8 @@ import {
 } from 'zapier-platform-core';
 import { readChoice } from '../fields';
 import { POLL_WINDOW_DAYS, pollMessageLog } from '../message-log';
-import { mobivateTimeToIso, type LoggedMessage } from '../mobivate';
+import type { LoggedMessage } from '../mobivate';
+import { mobivateTimeToIso } from '../mobivate/records';
 
 /** Replies that ask to stop messages, compared whole, trimmed and case-insensitive. */
 const OPT_OUT_KEYWORDS = new Set([
@@ -122,7 +123,7 @@ const keywordFilter = (z: ZObject, inputData: { keyword?: string; keyword_match?
 
 export const perform = (async (z, bundle) =>
   pollMessageLog(z, bundle, {
-    direction: 'MO',
+    direction: 'incoming',
     toItem,
     keep: keywordFilter(z, bundle.inputData),
     tooMany: (read) =>

@@ -1,7 +1,8 @@
+import { appError } from '../error-codes';
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { OPT_OUT_SOURCES, type ListedOptOut } from '../mobivate';
-import { listedOptOutOutput, listedOptOutOutputFields, scanOptOuts } from '../optouts';
-import { DAY_MS } from '../scan';
+import { DAY_MS, mobivate, type ListedOptOut } from '../mobivate';
+import { OPT_OUT_SOURCES } from '../mobivate/opt-out-sources';
+import { listedOptOutOutput, listedOptOutOutputFields } from '../optouts';
 import optOutSample from '../samples/optout.json';
 import { formatCount } from '../text';
 
@@ -25,7 +26,7 @@ const inputFields = defineInputFields([
     choices: Object.entries(OPT_OUT_SOURCES).map(([code, label]) => ({
       value: code,
       sample: code,
-      label: `${label} (${code})`,
+      label,
     })),
     helpText:
       'Only trigger for opt-outs from this source, for example people who replied STOP. Leave empty for every new opt-out, whatever its source (STOP replies, the Mobivate hub, the API).',
@@ -34,16 +35,17 @@ const inputFields = defineInputFields([
 
 export const perform = (async (z, bundle) => {
   const now = Date.now();
-  const scan = await scanOptOuts(z, bundle, {
+  const scan = await mobivate(bundle).optOuts.scan(z, bundle, {
     start: now - POLL_WINDOW_DAYS * DAY_MS,
     end: now + DAY_MS,
   });
   if (!scan.complete) {
     // Returning part of the window could announce old opt-outs and miss the newest ones, since the
     // list's order is undocumented: say so instead.
-    throw new z.errors.Error(
-      `More opt-outs were added in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's time limit (${formatCount(scan.items.length)} read in ${scan.requests} requests). New opt-outs will trigger again once fewer arrive; meanwhile use Find Opt-Out or the Mobivate hub.`,
+    throw appError(
+      z,
       'OptOutPollIncomplete',
+      `More opt-outs were added in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's time limit (${formatCount(scan.items.length)} read in ${scan.requests} requests). New opt-outs will trigger again once fewer arrive; meanwhile use Find Opt-Out or the Mobivate hub.`,
     );
   }
   const source = bundle.inputData.note?.trim().toUpperCase();

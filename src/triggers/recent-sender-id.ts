@@ -1,7 +1,7 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { descending, scanMessageLog } from '../message-log';
-import { mobivateTimeToIso } from '../mobivate';
-import { DAY_MS, SCAN_LIMITS } from '../scan';
+import { descending } from '../message-log';
+import { DAY_MS, SCAN_LIMITS, mobivate } from '../mobivate';
+import { mobivateTimeToIso } from '../mobivate/records';
 
 /** The From dropdown offers the sender IDs of the messages sent in this many days. */
 export const SENDER_LOOKBACK_DAYS = 30;
@@ -15,11 +15,11 @@ export const SENDER_PAGES = 2;
 /** One item per sender ID used recently, the most recently used first. */
 export const perform = (async (z, bundle) => {
   const now = Date.now();
-  const { items } = await scanMessageLog(
+  const { items } = await mobivate(bundle).messageLog.scan(
     z,
     bundle,
     { start: now - SENDER_LOOKBACK_DAYS * DAY_MS, end: now + DAY_MS },
-    { direction: 'MT' },
+    { direction: 'sent' },
     { ...SCAN_LIMITS, maxRequests: SENDER_PAGES },
   );
   const lastUsed = new Map<string, string>();

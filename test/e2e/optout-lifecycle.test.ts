@@ -80,6 +80,7 @@ describe('the opt-out lifecycle against the sandbox, over HTTP', () => {
   });
 });
 
+// These test the sandbox itself against the docs (§2.1), so its error bodies are written out.
 describe('the sandbox’s list endpoint', () => {
   const list = (query: string) =>
     fetch(`${sandbox.url}/addressbook/optout?${query}`, {

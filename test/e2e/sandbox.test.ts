@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { connectionLabel, testConnection } from '../../src/authentication';
 import { perform as deleteOptOut } from '../../src/creates/delete-optout';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { AUTH_TEST_ANSWER, startSandbox, type Sandbox } from '../../sandbox/server';
 import { appTester, failure, makeBundle } from '../helpers';
 
 // Real HTTP to the local sandbox, no nock interception: loopback only.
@@ -21,10 +21,10 @@ describe('against the sandbox, over HTTP', () => {
 
   it('tests the connection and labels it', async () => {
     const result = await appTester(testConnection, makeBundle({}, auth()));
-    expect(result).toEqual({ host: new URL(sandbox.url).host, message: 'API Key is valid' });
+    expect(result).toEqual({ host: new URL(sandbox.url).host, ...AUTH_TEST_ANSWER });
     const label = await appTester(connectionLabel, makeBundle(result, auth()));
     // No part of the key (publish-ready issue): the address, which is not the default one.
-    expect(label).toBe(new URL(sandbox.url).host);
+    expect(label).toBe(`BulkSMS API · ${new URL(sandbox.url).host}`);
   });
 
   it('rejects a wrong key with the friendly message', async () => {

@@ -55,6 +55,7 @@ const poll = (key: string, inputData: Record<string, unknown> = {}, meta = {}) =
   run(`triggers.${key}.operation.perform`, inputData, meta) as Promise<Item[]>;
 const ids = (items: Item[]) => items.map((item) => item.id);
 
+// Its own log, not the demo's: what each poll returns depends on every message's exact age.
 beforeEach(async () => {
   now = Date.now();
   sandbox = await startSandbox({

@@ -16,7 +16,11 @@ export interface OperationCase {
   container: Container;
   /** A documented successful answer. */
   valid: () => Record<string, unknown> | Record<string, unknown>[];
+  /** The connection, when not the default BulkSMS one (Vortex cases). */
+  vortex?: boolean;
 }
+
+export const VORTEX_ORIGIN = 'https://vortex.mobivatebulksms.com';
 
 const optOut = { mobile: '447700900123', note: 'MO', created: 1672704203000 };
 const listedOptOut = { id: 1354505990, ...optOut };
@@ -128,3 +132,105 @@ export const OPERATIONS: OperationCase[] = [
     valid: () => [loggedMessage],
   },
 ];
+
+const vortexOptOut = {
+  msisdn: '447700900123',
+  note: 'Pasted Optout',
+  created_at: '2026-11-20T10:00:00.000Z',
+};
+const historyRow = {
+  id: 'm-1',
+  reference: 'order-1',
+  status: 'DELIVERED',
+  price: 0.05,
+  currency: 'AUD',
+  parts: 1,
+  created_at: '2026-11-26T10:00:00.000Z',
+};
+
+/**
+ * The same operations on a Vortex connection, answered in the shapes seen live (§9 #24, #25). New
+ * Incoming SMS is not here: on Vortex it makes no request (Vortex has no incoming messages).
+ */
+export const VORTEX_OPERATIONS: OperationCase[] = [
+  {
+    name: 'connection test',
+    method: 'authentication.test',
+    inputData: {},
+    http: 'GET',
+    container: 'object',
+    valid: () => ({}),
+  },
+  {
+    name: 'Add Opt-Out',
+    method: 'creates.add_optout.operation.perform',
+    inputData: { mobile: '+447700900123' },
+    http: 'POST',
+    container: 'object',
+    valid: () => ({ success: true, record: vortexOptOut }),
+  },
+  {
+    name: 'Delete Opt-Out',
+    method: 'creates.delete_optout.operation.perform',
+    inputData: { mobile: '+447700900123' },
+    http: 'DELETE',
+    container: 'object',
+    valid: () => ({ success: true }),
+  },
+  {
+    name: 'Find Opt-Out',
+    method: 'searches.find_optout.operation.perform',
+    inputData: { mobile: '+447700900123' },
+    http: 'GET',
+    container: 'object',
+    valid: () => ({ type: 'Optouts', results: [{ id: 'o-1', ...vortexOptOut }], matches: 1 }),
+  },
+  {
+    name: 'New Opt-Out',
+    method: 'triggers.new_optout.operation.perform',
+    inputData: {},
+    http: 'GET',
+    container: 'object',
+    valid: () => ({
+      type: 'Optouts',
+      results: [{ id: 'o-1', ...vortexOptOut, created_at: new Date().toISOString() }],
+      matches: 1,
+    }),
+  },
+  {
+    name: 'Send SMS',
+    method: 'creates.send_sms.operation.perform',
+    inputData: { from: 'Acme', to: '+447700900123', message: 'Hi' },
+    http: 'POST',
+    container: 'object',
+    valid: () => ({ success: true, record: { id: 'v-1' } }),
+  },
+  {
+    name: 'Send Batch SMS',
+    method: 'creates.send_batch_sms.operation.perform',
+    inputData: { from: 'Acme', recipients: ['+447700900123'], message: 'Hi' },
+    http: 'POST',
+    container: 'object',
+    valid: () => ({ success: true, record: { id: 'b-1', type: 'BatchSMS', recipientCount: 1 } }),
+  },
+  {
+    name: 'Find Message by reference',
+    method: 'searches.find_message.operation.perform',
+    inputData: { reference: 'order-1' },
+    http: 'GET',
+    container: 'object',
+    valid: () => ({ type: 'SingleSMS', results: [historyRow], matches: 1 }),
+  },
+  {
+    name: 'New Delivery Status',
+    method: 'triggers.new_delivery_receipt.operation.perform',
+    inputData: {},
+    http: 'GET',
+    container: 'object',
+    valid: () => ({
+      type: 'SingleSMS',
+      results: [{ ...historyRow, created_at: new Date().toISOString() }],
+      matches: 1,
+    }),
+  },
+].map((operation) => ({ ...operation, vortex: true }) as OperationCase);

@@ -7,7 +7,6 @@ import fc from 'fast-check';
 import { perform as deliveryStatus } from '../../src/triggers/new-delivery-receipt';
 import { perform as incomingSms } from '../../src/triggers/new-incoming-sms';
 import { appTester, failure, makeBundle, mobivate } from '../helpers';
-import { recordReliability } from './report';
 
 const RUNS = 80;
 
@@ -82,7 +81,6 @@ describe('message log triggers, fed random log pages', () => {
         }),
         { numRuns: RUNS },
       );
-      recordReliability('generated message log pages', RUNS);
     },
   );
 });

@@ -14,7 +14,6 @@ import { normaliseMobile } from '../../src/phone';
 import { smsParts } from '../../src/sms-parts';
 import { quoteInput } from '../../src/text';
 import { API_URL, appTester, failure, makeBundle } from '../helpers';
-import { recordReliability } from './report';
 
 const RUNS = 300;
 const COUNTRIES = [
@@ -90,7 +89,6 @@ describe('normaliseMobile, on generated input', () => {
       }),
       { numRuns: RUNS * 3 },
     );
-    recordReliability('generated phone inputs', RUNS * 3);
   });
 
   it('is idempotent: its output, written internationally, normalises to itself', () => {
@@ -104,7 +102,6 @@ describe('normaliseMobile, on generated input', () => {
       }),
       { numRuns: RUNS * 3 },
     );
-    recordReliability('generated phone inputs', RUNS * 3);
   });
 
   it('keeps the digits of a formatted international number', () => {
@@ -122,7 +119,6 @@ describe('normaliseMobile, on generated input', () => {
       ),
       { numRuns: RUNS },
     );
-    recordReliability('generated phone inputs', RUNS);
   });
 
   it('never prefixes a number in full international digits again, whatever the Default Country', () => {
@@ -145,7 +141,6 @@ describe('normaliseMobile, on generated input', () => {
     }
     expect(wrong).toEqual([]);
     expect(checked).toBe(EXAMPLES.length * getCountries().length * 2);
-    recordReliability('example numbers × Default Countries checked', checked);
   });
 
   it('never changes a valid number of a mobile length in international digits, with any Default Country', () => {
@@ -171,7 +166,6 @@ describe('normaliseMobile, on generated input', () => {
       }),
       { numRuns: RUNS * 3 },
     );
-    recordReliability('generated phone inputs', RUNS * 3);
   });
 
   it('reads international digits the same however they are written, with any Default Country', () => {
@@ -194,7 +188,6 @@ describe('normaliseMobile, on generated input', () => {
       ),
       { numRuns: RUNS * 3 },
     );
-    recordReliability('generated phone inputs', RUNS * 3);
   });
 
   it('reads a national number with its trunk prefix 0 as a number of the Default Country', () => {
@@ -216,7 +209,6 @@ describe('normaliseMobile, on generated input', () => {
       ),
       { numRuns: RUNS * 3 },
     );
-    recordReliability('generated phone inputs', RUNS * 3);
   });
 
   it('through an operation: a Zapier error quoting the input and no request, or one request with the number', async () => {
@@ -249,7 +241,6 @@ describe('normaliseMobile, on generated input', () => {
       }),
       { numRuns: 100 },
     );
-    recordReliability('generated phone inputs', 100);
     nock.cleanAll();
   });
 });
@@ -272,7 +263,6 @@ describe('smsParts, against a simple reference model', () => {
       }),
       { numRuns: RUNS },
     );
-    recordReliability('generated SMS texts', RUNS);
   });
 
   it('text with one non-GSM character: UCS-2, one part up to 70, then 67 per part', () => {
@@ -293,6 +283,5 @@ describe('smsParts, against a simple reference model', () => {
       ),
       { numRuns: RUNS },
     );
-    recordReliability('generated SMS texts', RUNS);
   });
 });

@@ -10,7 +10,6 @@ import App from '../../index';
 import { demoMessages } from '../../sandbox/demo';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { appTester, makeBundle } from '../helpers';
-import { recordReliability } from './report';
 
 interface Field {
   key: string;
@@ -89,7 +88,6 @@ describe('labels', () => {
     ...Object.values(App.searchOrCreates ?? {}).map((pair) => pair.display.label ?? ''),
     ...App.authentication!.fields!.map((field) => field.label ?? ''),
   ];
-  afterAll(() => recordReliability('labels checked for Title Case', labels.length));
 
   it.each(labels)('%j is in Title Case', (label) => {
     expect(label).not.toBe('');

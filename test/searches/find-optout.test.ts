@@ -1,5 +1,5 @@
 import { perform } from '../../src/searches/find-optout';
-import { SCAN_LIMITS } from '../../src/scan';
+import { SCAN_LIMITS } from '../../src/mobivate';
 import { appTester, failure, makeBundle, mobivate } from '../helpers';
 import { expectListPage, listedOptOuts } from '../optout-list';
 

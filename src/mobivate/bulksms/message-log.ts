@@ -1,0 +1,91 @@
+import { mobivateError, unexpectedAnswer } from '../http/errors';
+import { callMobivate } from '../http/request';
+import {
+  isObject,
+  optionalNumber,
+  optionalString,
+  tolerantId,
+  tolerantTime,
+  type Readout,
+} from '../records';
+import type { LoggedMessage, MobivateApi } from '../types';
+import { scanList } from '../http/paged-scan';
+import { bulkSmsPaging } from './paging';
+import { deliveryStatus } from './statuses';
+
+/** Message log search (GET, §4.1); one message is `${MESSAGE_LOG_PATH}/{id}` (§4.2). */
+const MESSAGE_LOG_PATH = '/message';
+
+/** The log's direction codes (§4.1): MO is mobile-originated (incoming), MT mobile-terminated. */
+const DIRECTIONS = { incoming: 'MO', sent: 'MT' } as const;
+/** An undocumented code is passed on as it came, rather than dropped. */
+const directionOf = (code: string | null): LoggedMessage['direction'] =>
+  code === 'MO' ? 'incoming' : code === 'MT' ? 'sent' : code;
+
+/** Reads a message log record (§4.2) tolerantly: only its id and creation time are required. */
+export const readLoggedMessageRecord = (body: unknown): Readout<LoggedMessage> => {
+  if (!isObject(body)) return { problem: 'it is not a JSON object' };
+  const id = tolerantId(body.id);
+  if (id === undefined) return { problem: 'it has no readable id' };
+  const created = tolerantTime(body.created);
+  if (created === undefined)
+    return { problem: 'it has no readable creation time', partial: { id } };
+  const record: LoggedMessage = {
+    id,
+    created,
+    modified: tolerantTime(body.modified) ?? null,
+    originator: optionalString(body.originator),
+    recipient: optionalString(body.recipient),
+    body: optionalString(body.body),
+    status: optionalString(body.status),
+    direction: directionOf(optionalString(body.direction)),
+    inReplyTo: optionalString(body.inReplyTo),
+    route: optionalString(body.routeId),
+    parts: optionalNumber(body.parts),
+    cost: optionalNumber(body.cost),
+    currency: optionalString(body.currency),
+    // The reference has three names (§9 #18); the log's is senderReference.
+    reference: optionalString(body.senderReference),
+    campaignId: optionalString(body.campaignId),
+  };
+  return { record };
+};
+
+/** "No such message" only when Mobivate says so; a bare "Not Found" is a wrong address. */
+const get: MobivateApi['messageLog']['get'] = async (z, bundle, id) => {
+  const answer = await callMobivate(z, bundle, {
+    method: 'GET',
+    path: `${MESSAGE_LOG_PATH}/${encodeURIComponent(id)}`,
+    expectedErrorStatuses: [404],
+  });
+  if (answer.status === 404) {
+    if (answer.error && !answer.error.generic) return undefined;
+    throw mobivateError(z, answer, bundle);
+  }
+  const read = readLoggedMessageRecord(answer.data);
+  if (!('record' in read))
+    throw unexpectedAnswer(z, answer, bundle, 'a message log record ({"id", "created", …})');
+  return read.record;
+};
+
+/** Reads the message log created in the window, optionally in one direction. */
+const scan: MobivateApi['messageLog']['scan'] = (z, bundle, window, options = {}, limits) =>
+  scanList(
+    z,
+    bundle,
+    {
+      path: MESSAGE_LOG_PATH,
+      paging: bulkSmsPaging(
+        window,
+        options.direction ? { direction: DIRECTIONS[options.direction] } : {},
+      ),
+      read: readLoggedMessageRecord,
+      noun: 'message log record',
+      key: (message) => message.id,
+      expected: 'a list of message log records ([{"id", "created", …}])',
+      until: options.until,
+    },
+    limits,
+  );
+
+export const messageLog: MobivateApi['messageLog'] = { get, scan, describeStatus: deliveryStatus };

@@ -1,0 +1,22 @@
+import type { Paging } from '../http/paged-scan';
+import { formatMobivateDate } from '../records';
+import type { Window } from '../types';
+
+/** The list endpoints' page size limit (§2.1, §4.1). */
+const PAGE_SIZE = 1000;
+
+/**
+ * BulkSMS lists take a date window (startDate/endDate) and page numbers, and answer with a bare
+ * array (§2.1, §4.1).
+ */
+export const bulkSmsPaging = (window: Window, filters: Record<string, string> = {}): Paging => ({
+  pageSize: PAGE_SIZE,
+  params: (page) => ({
+    startDate: formatMobivateDate(window.start),
+    endDate: formatMobivateDate(window.end),
+    ...filters,
+    page,
+    pageSize: PAGE_SIZE,
+  }),
+  list: (body) => (Array.isArray(body) ? body : undefined),
+});

@@ -1,0 +1,39 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { AcceptedBatch, FailedBatch } from '../types';
+import { SEND_UNCERTAIN, answerReason, excerpt, mobivateError, unexpectedAnswer } from './errors';
+import { attemptMobivate, isNoAnswer, noAnswerError, type MobivateRequest } from './request';
+import { certainlyNotSent, transportReason } from './transport';
+
+const NO_TIME = 'there was no time left in this step (Zapier stops a step after 30 seconds)';
+
+/**
+ * Sends one batch request and says what became of it, never throwing for its outcome: accepted,
+ * certainly not sent (a refusal, a 429, no time left), or perhaps sent (a server error, a lost
+ * answer, an answer without a batch id). Both API generations' batch sends use it.
+ */
+export const sendBatchRequest = async (
+  z: ZObject,
+  bundle: Bundle,
+  request: MobivateRequest,
+  readBatch: (body: unknown) => AcceptedBatch | undefined,
+  expected: string,
+): Promise<AcceptedBatch | FailedBatch> => {
+  const result = await attemptMobivate(z, bundle, request);
+  if (isNoAnswer(result)) {
+    const error = noAnswerError(z, result, request, SEND_UNCERTAIN);
+    if (result.kind === 'no-time') return { uncertain: false, reason: NO_TIME, error };
+    const uncertain = !certainlyNotSent(result.error);
+    return { uncertain, reason: transportReason(result.error, result.seconds), error };
+  }
+  if (result.status >= 400) {
+    const error = mobivateError(z, result, bundle, SEND_UNCERTAIN);
+    return { uncertain: result.status >= 500, reason: answerReason(result, bundle), error };
+  }
+  const batch = readBatch(result.data);
+  if (batch) return batch;
+  return {
+    uncertain: true,
+    reason: `Mobivate answered with HTTP ${result.httpStatus} but not with the batch: ${excerpt(result.content, bundle)}`,
+    error: unexpectedAnswer(z, result, bundle, expected, SEND_UNCERTAIN),
+  };
+};

@@ -1,0 +1,167 @@
+import { appError } from '../../error-codes';
+import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
+import { readAnswer, type MobivateAnswer } from './answer';
+import { excerpt, mobivateError } from './errors';
+import { DEFAULT_API_URL, resolveApiUrl } from '../address';
+import { authDataOf } from '../auth-data';
+import { scrubSecrets } from './secrets';
+import { codeOf, isTransportError, transportError, type TransportError } from './transport';
+
+/**
+ * Zapier stops a step after 30 seconds, whatever it was doing. So a step has one deadline,
+ * STEP_DEADLINE_MS after its first request: every request and the reading of every answer body
+ * end by it, and a step that has to stop early says what was done (docs/truthful-outcomes.md).
+ * One request waits at most REQUEST_TIMEOUT_MS, so that Delete Opt-Out's second route still fits.
+ */
+export const STEP_DEADLINE_MS = 25_000;
+export const REQUEST_TIMEOUT_MS = 12_000;
+/**
+ * Steps that read page after page (list scans) start no page after this long, so that a slow
+ * page still ends within the deadline and the step can say how far it got.
+ */
+export const SCAN_BUDGET_MS = 20_000;
+/** No request is started with less time than this left: it could not get an answer in time. */
+export const MIN_REQUEST_MS = 2_000;
+
+// Keyed by the bundle, which Zapier makes anew for every step.
+const deadlines = new WeakMap<object, number>();
+
+export const stepDeadline = (bundle: Bundle): number => {
+  let deadline = deadlines.get(bundle);
+  if (deadline === undefined) {
+    deadline = Date.now() + STEP_DEADLINE_MS;
+    deadlines.set(bundle, deadline);
+  }
+  return deadline;
+};
+
+/** Whether another request can still be made within the step's deadline. */
+export const hasTimeForRequest = (bundle: Bundle): boolean =>
+  stepDeadline(bundle) - Date.now() >= MIN_REQUEST_MS;
+
+export interface MobivateRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** A path from PATHS, relative to the connection's API Address. */
+  path: string;
+  body?: Record<string, unknown>;
+  params?: Record<string, string | number>;
+  /**
+   * Error statuses the caller interprets itself (e.g. 404 on delete). Every other error status is
+   * mapped by errors.ts.
+   */
+  expectedErrorStatuses?: readonly number[];
+  /**
+   * For requests that must never be repeated blindly (sends): the sentence that replaces "replay
+   * later" when the request may have been carried out (5xx, timeouts, dropped connections).
+   */
+  unclearOutcomeNote?: string;
+}
+
+/** Why a request got no answer: a transport failure, or no time left in the step to start it. */
+export type NoAnswer =
+  | { kind: 'transport'; error: TransportError; origin: string; seconds: number }
+  | { kind: 'no-time' };
+
+/** The origin of the connection's API Address, or a Zapier error before anything is sent. */
+export const apiOrigin = (z: ZObject, bundle: Bundle): string => {
+  const { api_url: address, api_platform: platform } = authDataOf(bundle);
+  const resolved = resolveApiUrl(address, bundle);
+  if ('problem' in resolved) throw appError(z, 'InvalidApiAddress', resolved.problem);
+  // Vortex lives at an address Mobivate gives each customer (§V1), not at BulkSMS's default one.
+  if (platform === 'vortex' && resolved.origin === DEFAULT_API_URL) {
+    throw appError(
+      z,
+      'InvalidApiAddress',
+      `The connection is set to the Vortex API, but its API Address is ${DEFAULT_API_URL}, the BulkSMS API's. Enter the Vortex address Mobivate gave your account (often https://vortex.mobivatebulksms.com), or set Mobivate API to BulkSMS API.`,
+    );
+  }
+  return resolved.origin;
+};
+
+/**
+ * Sends one request and reads the whole answer, within what is left of the step's deadline.
+ * Never throws for an HTTP status or a transport failure: callers that report on several
+ * requests (batch sends) decide from the result.
+ */
+export const attemptMobivate = async <T = unknown>(
+  z: ZObject,
+  bundle: Bundle,
+  { method, path, body, params }: MobivateRequest,
+): Promise<MobivateAnswer<T> | NoAnswer> => {
+  const origin = apiOrigin(z, bundle);
+  const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, stepDeadline(bundle) - Date.now());
+  if (timeoutMs < MIN_REQUEST_MS) return { kind: 'no-time' };
+  // One timer for the headers and the body: node-fetch's own `timeout` restarts for the body.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  try {
+    // Raw: the body is read here, within the same deadline, and core does not log it as it came
+    // (core's log would keep forms of the key it does not scrub); a scrubbed excerpt is logged.
+    const response = await z.request({
+      method,
+      url: `${origin}${path}`,
+      body,
+      params,
+      signal: abort.signal,
+      skipThrowForStatus: true,
+      raw: true,
+    } as HttpRequestOptions & { url: string; raw: true });
+    const answer = readAnswer<T>({
+      method,
+      url: response.request.url ?? `${origin}${path}`,
+      status: response.status,
+      content: await response.text(),
+      retryAfter: response.getHeader('retry-after') ?? undefined,
+    });
+    if (answer.status >= 400) {
+      z.console.log(
+        `${answer.request} answered HTTP ${answer.httpStatus}: ${excerpt(answer.content, bundle)}`,
+      );
+    }
+    return answer;
+  } catch (error) {
+    if (!isTransportError(error)) throw error;
+    z.console.log(
+      `${method} ${path} failed in transport: ${error.name} ${error.type ?? ''} ${codeOf(error)}`,
+    );
+    const shownOrigin = scrubSecrets(origin, bundle);
+    return { kind: 'transport', error, origin: shownOrigin, seconds: Math.round(timeoutMs / 1000) };
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+export const isNoAnswer = (result: MobivateAnswer | NoAnswer): result is NoAnswer =>
+  'kind' in result;
+
+/** The error for a request that got no answer. */
+export const noAnswerError = (
+  z: ZObject,
+  noAnswer: NoAnswer,
+  request: MobivateRequest,
+  unclearOutcomeNote?: string,
+): Error =>
+  noAnswer.kind === 'no-time'
+    ? appError(
+        z,
+        'StepDeadline',
+        `Stopped before the next request to Mobivate: this step had almost used up Zapier's time limit. Nothing further was sent.`,
+      )
+    : transportError(z, noAnswer.error, noAnswer.origin, noAnswer.seconds, unclearOutcomeNote);
+
+/**
+ * The one way this app talks to Mobivate (headers are added by middleware.ts): the answer, or
+ * the Zapier error for a failure the caller does not read itself (see `expectedErrorStatuses`).
+ */
+export const callMobivate = async <T = unknown>(
+  z: ZObject,
+  bundle: Bundle,
+  request: MobivateRequest,
+): Promise<MobivateAnswer<T>> => {
+  const result = await attemptMobivate<T>(z, bundle, request);
+  if (isNoAnswer(result)) throw noAnswerError(z, result, request, request.unclearOutcomeNote);
+  if (result.status >= 400 && !request.expectedErrorStatuses?.includes(result.status)) {
+    throw mobivateError(z, result, bundle, request.unclearOutcomeNote);
+  }
+  return result;
+};

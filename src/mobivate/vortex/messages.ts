@@ -1,0 +1,94 @@
+import { saysOptedOut, readSentMessage } from '../bulksms/messages';
+import { sendBatchRequest } from '../http/batch-outcome';
+import { SEND_UNCERTAIN, mobivateError, unexpectedAnswer, whatMobivateSaid } from '../http/errors';
+import { callMobivate } from '../http/request';
+import { isObject, optionalString, tolerantNumber, unwrapRecord } from '../records';
+import type { AcceptedBatch, BatchOptions, BatchRecipient, MobivateApi } from '../types';
+
+/**
+ * Vortex documents no batch size limit; BulkSMS's 1,000 per request is kept, an assumption
+ * (docs/mobivate-api.md §V3).
+ */
+const MAX_BATCH_SIZE = 1000;
+
+/**
+ * `POST /send/single` with `text` (not BulkSMS's `body`), no route or campaign, opted-out numbers
+ * excluded (§V3; `excludeOptouts` with a small "o" on this page, §9 #8). The answer is
+ * `{success, record}` or, seen earlier, an echo with a top-level `id`: readSentMessage takes both.
+ */
+const sendSingle: MobivateApi['messages']['sendSingle'] = async (z, bundle, message) => {
+  const answer = await callMobivate(z, bundle, {
+    method: 'POST',
+    path: '/send/single',
+    body: {
+      originator: message.originator,
+      recipient: message.recipient,
+      text: message.text,
+      ...(message.reference ? { reference: message.reference } : {}),
+      excludeOptouts: true,
+      shortenUrls: message.shortenUrls,
+    },
+    expectedErrorStatuses: [403],
+    unclearOutcomeNote: SEND_UNCERTAIN,
+  });
+  if (answer.status === 403) {
+    if (!saysOptedOut(answer.error?.message)) throw mobivateError(z, answer, bundle);
+    throw new z.errors.HaltedError(
+      `Not sent: ${message.recipient} has opted out of your messages (Mobivate: ${whatMobivateSaid(answer, bundle)}). Use Delete Opt-Out only if they asked to receive messages again.`,
+    );
+  }
+  const sent = readSentMessage(answer.data);
+  if (!sent)
+    throw unexpectedAnswer(
+      z,
+      answer,
+      bundle,
+      'the sent message ({"success": true, "record": {"id", …}})',
+      SEND_UNCERTAIN,
+    );
+  return sent;
+};
+
+/** One text for every recipient of the request; `excludeOptOuts` with a capital O here (§9 #8). */
+const batchBody = (chunk: BatchRecipient[], options: BatchOptions) => ({
+  originator: options.originator,
+  text: chunk[0]!.text,
+  ...(options.name ? { name: options.name } : {}),
+  ...(options.scheduleAt !== undefined
+    ? { scheduled: new Date(options.scheduleAt).toISOString() }
+    : {}),
+  shortenUrls: options.shortenUrls,
+  ...(options.spreadHours !== undefined ? { spreadHours: options.spreadHours } : {}),
+  excludeOptOuts: true,
+  recipients: chunk.map(({ recipient, reference }) => ({
+    recipient,
+    ...(reference ? { reference } : {}),
+  })),
+});
+
+/** `{success, record: {id, type: "BatchSMS", recipientCount}}` (§V3). */
+const readBatch = (body: unknown, size: number): AcceptedBatch | undefined => {
+  const record = unwrapRecord(body);
+  if (!isObject(record) || typeof record.id !== 'string' || !record.id) return undefined;
+  return {
+    id: record.id,
+    name: optionalString(record.name),
+    accepted: tolerantNumber(record.recipientCount) ?? size,
+  };
+};
+
+const sendBatch: MobivateApi['messages']['sendBatch'] = (z, bundle, chunk, options) =>
+  sendBatchRequest(
+    z,
+    bundle,
+    { method: 'POST', path: '/send/batch', body: batchBody(chunk, options) },
+    (body) => readBatch(body, chunk.length),
+    'the batch ({"success": true, "record": {"id", …}})',
+  );
+
+export const messages: MobivateApi['messages'] = {
+  sendSingle,
+  sendBatch,
+  maxBatchSize: MAX_BATCH_SIZE,
+  oneTextPerBatch: true,
+};

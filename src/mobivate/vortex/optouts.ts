@@ -1,0 +1,112 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { MobivateAnswer } from '../http/answer';
+import { mobivateError, unexpectedAnswer, whatMobivateSaid } from '../http/errors';
+import { scanList } from '../http/paged-scan';
+import { callMobivate } from '../http/request';
+import { saysAlreadyListed } from '../bulksms/optouts';
+import {
+  isObject,
+  mobileDigits,
+  optionalString,
+  readEpochMillis,
+  tolerantId,
+  unwrapRecord,
+  type Readout,
+} from '../records';
+import type { AddedOptOut, ListedOptOut, MobivateApi, RemovedOptOut } from '../types';
+import { vortexPaging } from './paging';
+
+const OPT_OUTS_PATH = '/addressbook/optouts';
+/** The same clock tolerance as BulkSMS's add (bulksms/optouts.ts). */
+const CLOCK_TOLERANCE_MS = 2 * 60_000;
+
+/**
+ * An opt-out as Vortex lists it: documented `{msisdn, created_on}`, seen live `{id, msisdn, note,
+ * created_at, …}` (§9 #24). Without an id, the number and its time stand in for one, so an opt-out
+ * that is deleted and made again is new to Zapier.
+ */
+export const readVortexOptOut = (body: unknown): Readout<ListedOptOut> => {
+  if (!isObject(body)) return { problem: 'it is not a JSON object' };
+  const mobile = mobileDigits(body.msisdn ?? body.mobile);
+  if (mobile === undefined) return { problem: 'it has no readable mobile number' };
+  const created = readEpochMillis(body.created_at ?? body.created_on ?? body.created);
+  if (created === undefined)
+    return { problem: 'it has no readable creation time', partial: { mobile } };
+  const id = tolerantId(body.id) ?? `${mobile}:${created}`;
+  return { record: { id, mobile, note: optionalString(body.note), created } };
+};
+
+/** The success body is undocumented (§V2): `{success, record}`, a bare record, or `{success}`. */
+const add = async (z: ZObject, bundle: Bundle, mobile: string): Promise<AddedOptOut> => {
+  const sentAt = Date.now();
+  const answer = await callMobivate(z, bundle, {
+    method: 'POST',
+    path: OPT_OUTS_PATH,
+    body: { msisdn: mobile },
+    expectedErrorStatuses: [400, 409],
+  });
+  if (answer.status === 409 || answer.status === 400) {
+    if (!saysAlreadyListed(answer.error?.message)) throw mobivateError(z, answer, bundle);
+    return { alreadyListed: true };
+  }
+  const record = unwrapRecord(answer.data);
+  if (isObject(answer.data) && answer.data.success === true && !isObject(answer.data.record)) {
+    return { alreadyListed: false };
+  }
+  const read = readVortexOptOut(record);
+  if (!('record' in read)) {
+    throw unexpectedAnswer(z, answer, bundle, 'the opt-out ({"success": true, …})');
+  }
+  return { record: read.record, alreadyListed: read.record.created < sentAt - CLOCK_TOLERANCE_MS };
+};
+
+/**
+ * A 404 means "not on the list" (§V2) when it is the API's own JSON answer; a web page, an empty
+ * body or a router's "Cannot DELETE …" is a wrong address, and an error.
+ */
+const ROUTING =
+  /\bcannot (delete|get|post)\b|\bno route\b|\bunknown (route|path|endpoint)\b|^http\s*404/i;
+const notOnList = (answer: MobivateAnswer) =>
+  answer.status === 404 && isObject(answer.data) && !ROUTING.test(answer.error?.message ?? '');
+
+const remove = async (z: ZObject, bundle: Bundle, mobile: string): Promise<RemovedOptOut> => {
+  const answer = await callMobivate(z, bundle, {
+    method: 'DELETE',
+    path: `${OPT_OUTS_PATH}/${encodeURIComponent(mobile)}`,
+    expectedErrorStatuses: [404],
+  });
+  if (answer.status === 404) {
+    if (!notOnList(answer)) throw mobivateError(z, answer, bundle);
+    return { removed: false, said: whatMobivateSaid(answer, bundle) };
+  }
+  // 200 {"success": true}: Vortex returns no record (§V2), so the output's record fields are empty.
+  const read = readVortexOptOut(unwrapRecord(answer.data));
+  if ('record' in read) return { removed: true, record: read.record };
+  if (isObject(answer.data) && answer.data.success === true) return { removed: true };
+  throw unexpectedAnswer(z, answer, bundle, '{"success": true}');
+};
+
+/**
+ * Vortex's list has no date filter (§V2): it is asked newest first (sortField, sortDir, which the
+ * search page documents) and read until the window is passed; should the server ignore the sort,
+ * the pages are not in order and the whole list is read, within the scan's bounds.
+ */
+const scan: MobivateApi['optOuts']['scan'] = async (z, bundle, window, until) => {
+  const inWindow = (record: ListedOptOut) =>
+    record.created >= window.start && record.created <= window.end;
+  const result = await scanList(z, bundle, {
+    path: OPT_OUTS_PATH,
+    paging: vortexPaging({ sortField: 'created_at', sortDir: 'DESC' }),
+    read: readVortexOptOut,
+    noun: 'opt-out',
+    key: (record) => record.id,
+    expected: 'a list of opt-outs ({"results": […]} or {"records": […]})',
+    until: until && ((record) => inWindow(record) && until(record)),
+    pastWindow: (page) =>
+      page.every((record, i) => i === 0 || page[i - 1]!.created >= record.created) &&
+      page.some((record) => record.created < window.start),
+  });
+  return { ...result, items: result.items.filter(inWindow) };
+};
+
+export const optOuts: MobivateApi['optOuts'] = { add, remove, scan };

@@ -1,0 +1,208 @@
+/**
+ * Sending and the message history on a Vortex connection, through core's handler: exact request
+ * bodies, documented and observed answers (docs/mobivate-api.md §V3, §V4, §9 #25, #30, #32).
+ */
+import { failed, runOnVortex, vortex } from './vortex';
+
+const NOW = Date.UTC(2026, 10, 27, 12);
+beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
+afterEach(() => jest.restoreAllMocks());
+
+const sms = { from: 'Acme', to: '+61 412 345 678', message: 'Hi there', reference: 'r-1' };
+
+describe('Send SMS on Vortex', () => {
+  const body = {
+    originator: 'Acme',
+    recipient: '61412345678',
+    text: 'Hi there',
+    reference: 'r-1',
+    excludeOptouts: true,
+    shortenUrls: false,
+  };
+
+  it.each([
+    ['documented', { success: true, record: { id: 'v-1', text: 'Hi there' } }],
+    ['the observed echo', { ...body, id: 'proxied_1764244800000' }],
+  ])('sends text (not body) and reads the %s answer', async (_shape, answer) => {
+    vortex().post('/send/single', body).reply(200, answer);
+    const { result } = await runOnVortex('creates.send_sms.operation.perform', sms);
+    expect(result).toMatchObject({
+      status: 'accepted',
+      recipient: '61412345678',
+      reference: 'r-1',
+    });
+    expect((result as { id: string }).id).toMatch(/^(v-1|proxied_1764244800000)$/);
+  });
+
+  it('is an error, naming the permission, for a key without create:SingleSMS', async () => {
+    vortex()
+      .post('/send/single')
+      .reply(403, { error: 'API Key is not permitted to perform this action. (create:SingleSMS)' });
+    const outcome = await runOnVortex('creates.send_sms.operation.perform', sms);
+    expect(failed(outcome)).toMatchObject({
+      name: 'AppError',
+      message: expect.stringMatching(/lacks the permission create:SingleSMS/),
+    });
+  });
+
+  it('halts for an opted-out recipient', async () => {
+    vortex().post('/send/single').reply(403, { success: false, error: 'Recipient has opted out' });
+    expect(failed(await runOnVortex('creates.send_sms.operation.perform', sms)).name).toBe(
+      'HaltedError',
+    );
+  });
+});
+
+describe('Send Batch SMS on Vortex', () => {
+  it('sends one text per request at the top level, personalized texts in requests of their own', async () => {
+    vortex()
+      .post('/send/batch', {
+        originator: 'Acme',
+        text: 'Hello all',
+        name: 'Spring',
+        shortenUrls: false,
+        excludeOptOuts: true,
+        recipients: [{ recipient: '61400000001' }, { recipient: '61400000003', reference: 'c' }],
+      })
+      .reply(200, { success: true, record: { id: 'b-1', type: 'BatchSMS', recipientCount: 2 } });
+    vortex()
+      .post('/send/batch', {
+        originator: 'Acme',
+        text: 'Hello Jane',
+        name: 'Spring',
+        shortenUrls: false,
+        excludeOptOuts: true,
+        recipients: [{ recipient: '61400000002', reference: 'j' }],
+      })
+      .reply(200, { success: true, record: { id: 'b-2', recipientCount: '1' } });
+
+    const { result } = await runOnVortex('creates.send_batch_sms.operation.perform', {
+      from: 'Acme',
+      name: 'Spring',
+      recipients: ['+61400000001'],
+      message: 'Hello all',
+      line_items: [
+        { line_recipient: '+61400000002', line_message: 'Hello Jane', line_reference: 'j' },
+        { line_recipient: '+61400000003', line_reference: 'c' },
+      ],
+    });
+    expect(result).toMatchObject({
+      batch_ids: ['b-1', 'b-2'],
+      recipients_sent: 3,
+      recipients_accepted: 3,
+    });
+  });
+});
+
+describe('the message history on Vortex', () => {
+  const history = () =>
+    vortex().get('/messages/history').query({
+      // toDate excludes the day it names (§9 #30): padded by a day beyond the window's end.
+      fromDate: '2026-10-28',
+      toDate: '2026-11-29',
+      offset: '0',
+      limit: '1000',
+    });
+
+  it.each([
+    [
+      'documented',
+      {
+        success: true,
+        records: [
+          {
+            id: 'm1',
+            recipient: '61400000001',
+            originator: 'Acme',
+            text: 'Hi',
+            status: 'Delivered',
+            sent_on: '2026-11-26T10:00:00Z',
+          },
+        ],
+        total: 1,
+      },
+    ],
+    [
+      'seen live',
+      {
+        type: 'SingleSMS',
+        scanned: 1,
+        matches: 1,
+        results: [
+          {
+            id: 'm1',
+            reference: 'order-7',
+            status: 'DELIVERED',
+            price: '0.05',
+            currency: 'AUD',
+            parts: '1',
+            created_at: '2026-11-26T10:00:00.000Z',
+            updated_at: '2026-11-26T10:00:06.000Z',
+          },
+        ],
+      },
+    ],
+  ])('Find Message by id reads the %s history', async (_shape, answer) => {
+    history().reply(200, answer);
+    const { result } = await runOnVortex('searches.find_message.operation.perform', {
+      message_id: 'm1',
+    });
+    expect(result).toEqual([
+      expect.objectContaining({
+        id: 'm1',
+        status: expect.stringMatching(/^delivered$/i),
+        direction: 'sent',
+      }),
+    ]);
+  });
+
+  it('New Delivery Status reads Vortex status words in plain words', async () => {
+    vortex()
+      .get('/messages/history')
+      .query(true)
+      .reply(200, {
+        results: [
+          { id: 'm2', status: 'OPTED_OUT', created_at: '2026-11-27T10:00:00Z' },
+          { id: 'm3', status: 'ENROUTE', created_at: '2026-11-27T09:00:00Z' },
+        ],
+      });
+    const { result } = await runOnVortex('triggers.new_delivery_receipt.operation.perform', {
+      statuses: 'failures',
+    });
+    expect(result).toEqual([
+      expect.objectContaining({
+        id: 'm2:OPTED_OUT',
+        status_description: 'Not sent: the recipient opted out',
+        is_final: true,
+        is_failure: true,
+      }),
+    ]);
+  });
+
+  it('New Incoming SMS says Vortex has no incoming messages, without a request', async () => {
+    const outcome = await runOnVortex('triggers.new_incoming_sms.operation.perform', {});
+    expect(failed(outcome).message).toMatch(
+      /Vortex API has no way to read incoming messages.*Flow/,
+    );
+  });
+});
+
+describe('the connection on Vortex', () => {
+  it('accepts a 200 without a body', async () => {
+    vortex().get('/auth/test').reply(200, '');
+    const { result } = await runOnVortex('authentication.test', {});
+    expect(result).toMatchObject({
+      host: 'vortex.mobivatebulksms.com',
+      message: 'API Key is valid',
+    });
+  });
+
+  it('refuses BulkSMS’s default address for a Vortex connection, before any request', async () => {
+    const outcome = await runOnVortex(
+      'authentication.test',
+      {},
+      { authData: { api_key: 'k', api_platform: 'vortex', api_url: '' } },
+    );
+    expect(failed(outcome).message).toMatch(/set to the Vortex API, but its API Address/);
+  });
+});

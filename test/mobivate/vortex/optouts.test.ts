@@ -1,0 +1,210 @@
+/**
+ * Opt-outs on a Vortex connection, through core's handler, against the documented answer shapes,
+ * the shapes seen live (docs/mobivate-api.md §9 #24), and mixes nobody has seen yet.
+ */
+import { API_KEY } from '../../helpers';
+import { userMessage } from '../../reliability/runner';
+import { VORTEX_URL, failed, runOnVortex, vortex } from './vortex';
+
+const NOW = Date.UTC(2026, 10, 27, 12);
+beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
+afterEach(() => jest.restoreAllMocks());
+
+describe('Add Opt-Out on Vortex', () => {
+  const add = () =>
+    runOnVortex('creates.add_optout.operation.perform', { mobile: '+61 412 345 678' });
+
+  it.each([
+    [
+      'documented',
+      { success: true, record: { msisdn: '61412345678', created_on: '2026-11-27T12:00:00.000Z' } },
+    ],
+    ['a bare record', { msisdn: 61412345678, note: 'API', created_at: '2026-11-27T12:00:00Z' }],
+  ])('sends {"msisdn"} and reads %s', async (_shape, body) => {
+    vortex().post('/addressbook/optouts', { msisdn: '61412345678' }).reply(200, body);
+    const { result } = await add();
+    expect(result).toMatchObject({
+      mobile: '61412345678',
+      created: '2026-11-27T12:00:00.000Z',
+      already_opted_out: false,
+    });
+  });
+
+  it('reads {"success": true} without a record as added, with empty record fields', async () => {
+    vortex().post('/addressbook/optouts').reply(200, { success: true });
+    expect((await add()).result).toEqual({
+      mobile: '61412345678',
+      note: null,
+      source: null,
+      created: null,
+      already_opted_out: false,
+    });
+  });
+
+  it('counts "already" only when Mobivate says so', async () => {
+    vortex()
+      .post('/addressbook/optouts')
+      .reply(400, { success: false, error: 'msisdn already exists' });
+    expect((await add()).result).toMatchObject({ already_opted_out: true });
+    vortex().post('/addressbook/optouts').reply(400, { success: false, error: 'Invalid msisdn' });
+    expect(failed(await add()).message).toMatch(/rejected the request: "Invalid msisdn"/);
+  });
+
+  it('names the missing permission of a 403', async () => {
+    vortex()
+      .post('/addressbook/optouts')
+      .reply(403, { error: 'API Key is not permitted to perform this action. (create:Optouts)' });
+    expect(failed(await add()).message).toMatch(/lacks the permission create:Optouts: tick it/);
+  });
+});
+
+describe('Delete Opt-Out on Vortex', () => {
+  const remove = (inputs = {}) =>
+    runOnVortex('creates.delete_optout.operation.perform', { mobile: '+61412345678', ...inputs });
+
+  it('sends DELETE with the number in the path and no body; Vortex returns no record', async () => {
+    vortex()
+      .delete('/addressbook/optouts/61412345678', (body) => body === '' || body === undefined)
+      .reply(200, { success: true });
+    expect((await remove()).result).toEqual({
+      mobile: '61412345678',
+      note: null,
+      source: null,
+      created: null,
+      removed: true,
+    });
+  });
+
+  it('reads a JSON 404 as "not on the list", with no second route', async () => {
+    vortex().delete('/addressbook/optouts/61412345678').reply(404, { error: 'Not Found' });
+    expect((await remove()).result).toMatchObject({ removed: false });
+    vortex()
+      .delete('/addressbook/optouts/61412345678')
+      .reply(404, { success: false, error: 'No such opt-out' });
+    expect(failed(await remove({ when_not_opted_out: 'fail' })).message).toMatch(
+      /is not on the Mobivate opt-out list.*"No such opt-out"/,
+    );
+  });
+
+  it.each([
+    ['a web page', '<html><h1>404 Not Found</h1></html>'],
+    ['a router', { error: 'Cannot DELETE /addressbook/optouts/61412345678' }],
+  ])('does not read %s as "not on the list"', async (_what, body) => {
+    vortex().delete('/addressbook/optouts/61412345678').reply(404, body);
+    const outcome = await remove();
+    expect(outcome.result).toBeUndefined();
+    expect(failed(outcome).message).toMatch(/HTTP 404/);
+  });
+});
+
+describe('Find Opt-Out and New Opt-Out on Vortex', () => {
+  const page = (offset: number) =>
+    vortex()
+      .get('/addressbook/optouts')
+      .query({
+        sortField: 'created_at',
+        sortDir: 'DESC',
+        offset: String(offset),
+        limit: '1000',
+      });
+  const day = 86_400_000;
+
+  it.each([
+    [
+      'documented',
+      (i: number) => ({
+        msisdn: `614000${String(i).padStart(5, '0')}`,
+        created_on: new Date(NOW - i * 1000).toISOString(),
+      }),
+      (rows: unknown[]) => ({
+        success: true,
+        records: rows,
+        offset: 0,
+        limit: 1000,
+        total: rows.length,
+      }),
+    ],
+    [
+      'seen live',
+      (i: number) => ({
+        id: `u${i}`,
+        msisdn: `614000${String(i).padStart(5, '0')}`,
+        note: 'Opted out via qwt5.me',
+        created_at: new Date(NOW - i * 1000).toISOString(),
+        group: null,
+      }),
+      (rows: unknown[]) => ({
+        type: 'Optouts',
+        results: rows,
+        scanned: rows.length,
+        matches: rows.length,
+      }),
+    ],
+    [
+      'mixed, numbers as strings',
+      (i: number) => ({
+        id: i,
+        msisdn: 61400000000 + i,
+        created_at: String(NOW - i * 1000),
+        extra: { a: 1 },
+      }),
+      (rows: unknown[]) => ({ results: rows, matches: String(rows.length), success: true }),
+    ],
+  ])('pages on offset and reads the %s envelope', async (_shape, row, envelope) => {
+    page(0).reply(200, envelope(Array.from({ length: 1000 }, (_, i) => row(i))));
+    page(1000).reply(200, envelope([row(1500), row(1501)]));
+
+    const { result } = await runOnVortex('searches.find_optout.operation.perform', {
+      mobile: '+61400001501',
+    });
+    expect(result).toEqual([
+      expect.objectContaining({ mobile: '61400001501', already_opted_out: true }),
+    ]);
+  });
+
+  it('New Opt-Out stops reading once a sorted list passes the window, and turns notes into words', async () => {
+    page(0).reply(200, {
+      results: [
+        {
+          id: 'a',
+          msisdn: '61400000001',
+          note: 'Rule Based Action: 3x UNDELIVERABLE',
+          created_at: new Date(NOW - day).toISOString(),
+        },
+        ...Array.from({ length: 999 }, (_, i) => ({
+          id: `old${i}`,
+          msisdn: '61400000002',
+          created_at: new Date(NOW - 10 * day - i).toISOString(),
+        })),
+      ],
+    });
+    const { result } = await runOnVortex('triggers.new_optout.operation.perform', {});
+    expect(result).toEqual([
+      {
+        id: 'a',
+        mobile: '61400000001',
+        note: 'Rule Based Action: 3x UNDELIVERABLE',
+        source: 'Opted out by Mobivate after 3 undeliverable messages',
+        created: new Date(NOW - day).toISOString(),
+      },
+    ]);
+  });
+
+  it('does not read a list it cannot find in the answer as empty', async () => {
+    page(0).reply(200, { success: true, data: [] });
+    const outcome = await runOnVortex('searches.find_optout.operation.perform', {
+      mobile: '+61400000001',
+    });
+    expect(failed(outcome).message).toMatch(/but not with a list of opt-outs/);
+  });
+});
+
+it('keeps the key out of every message on Vortex', async () => {
+  vortex().post('/addressbook/optouts').reply(500, `boom ${API_KEY}`);
+  const outcome = await runOnVortex('creates.add_optout.operation.perform', {
+    mobile: '+61412345678',
+  });
+  expect(userMessage(outcome.error!).message).not.toContain(API_KEY);
+  expect(userMessage(outcome.error!).message).toContain(':censored:');
+  expect(VORTEX_URL).toMatch(/^https:/);
+});
