@@ -19,7 +19,7 @@ export type ErrorCode =
   | 'StepDeadline'
   | 'NotOnVortex'
   | 'NeedsVortex'
-  // Settings of the Zap (src/fields.ts)
+  // Settings of the Zap (src/inputs.ts)
   | 'InvalidSender'
   | 'InvalidDefaultCountry'
   | 'InvalidMaxParts'

@@ -1,5 +1,6 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { defaultCountryField, phoneNumberField, readMobile } from '../fields';
+import { defaultCountryField, phoneNumberField } from '../fields';
+import { readMobile } from '../inputs';
 import { mobivate } from '../mobivate';
 import {
   alreadyOptedOutField,

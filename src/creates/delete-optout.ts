@@ -1,6 +1,7 @@
 import { appError } from '../error-codes';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { defaultCountryField, phoneNumberField, readChoice, readMobile } from '../fields';
+import { defaultCountryField, phoneNumberField } from '../fields';
+import { readChoice, readMobile } from '../inputs';
 import { mobivate } from '../mobivate';
 import { optOutOutput, optOutOutputFields, optOutWithoutRecord } from '../optouts';
 import optOutSample from '../samples/optout.json';

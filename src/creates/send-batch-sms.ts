@@ -5,9 +5,8 @@ import {
   type ZObject,
 } from 'zapier-platform-core';
 import { sendInChunks, stoppedSendError } from '../batches';
+import { ADVANCED, defaultCountryField, senderField } from '../fields';
 import {
-  ADVANCED,
-  defaultCountryField,
   optionalText,
   readBoolean,
   readChoice,
@@ -15,8 +14,7 @@ import {
   readSender,
   recordProblem,
   settingProblem,
-  senderField,
-} from '../fields';
+} from '../inputs';
 import { collectRecipients, type CollectedRecipients } from '../recipients';
 import batchSample from '../samples/batch.json';
 

@@ -6,14 +6,10 @@ import {
   defaultCountryField,
   maxPartsField,
   messageField,
-  optionalText,
-  readBoolean,
   phoneNumberField,
-  readMessage,
-  readMobile,
-  readSender,
   senderField,
 } from '../fields';
+import { optionalText, readBoolean, readMessage, readMobile, readSender } from '../inputs';
 import { mobivate } from '../mobivate';
 import { DEFAULT_ROUTE } from '../mobivate/bulksms/messages';
 import sentMessageSample from '../samples/sent-message.json';

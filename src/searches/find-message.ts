@@ -1,6 +1,6 @@
 import { appError } from '../error-codes';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { optionalText, recordProblem } from '../fields';
+import { optionalText, recordProblem } from '../inputs';
 import { DAY_MS, mobivate, type LoggedMessage } from '../mobivate';
 import { mobivateTimeToIso } from '../mobivate/records';
 import loggedMessageSample from '../samples/logged-message.json';

@@ -5,7 +5,8 @@ import {
   type SearchPerform,
   type ZObject,
 } from 'zapier-platform-core';
-import { defaultCountryField, phoneNumberField, readMobile, readOptionalInteger } from '../fields';
+import { defaultCountryField, phoneNumberField } from '../fields';
+import { readMobile, readOptionalInteger } from '../inputs';
 import { DAY_MS, SCAN_LIMITS, mobivate, type ListedOptOut, type ScanResult } from '../mobivate';
 import { alreadyOptedOutField, optOutOutput, optOutOutputFields } from '../optouts';
 import optOutSample from '../samples/optout.json';

@@ -4,7 +4,7 @@ import {
   type PollingTriggerPerform,
   type ZObject,
 } from 'zapier-platform-core';
-import { readChoice } from '../fields';
+import { readChoice } from '../inputs';
 import { POLL_WINDOW_DAYS, pollMessageLog } from '../message-log';
 import type { LoggedMessage } from '../mobivate';
 import { mobivateTimeToIso } from '../mobivate/records';

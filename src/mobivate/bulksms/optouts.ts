@@ -3,6 +3,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { MobivateAnswer } from '../http/answer';
 import { mobivateError, unexpectedAnswer, whatMobivateSaid } from '../http/errors';
 import { callMobivate, hasTimeForRequest } from '../http/request';
+import { saysAlreadyListed } from '../phrases';
 import {
   isObject,
   mobileDigits,
@@ -50,12 +51,6 @@ export const readListedOptOut = (body: unknown): Readout<ListedOptOut> => {
  * bare "Conflict" is an error like any other (docs/truthful-outcomes.md).
  */
 const CLOCK_TOLERANCE_MS = 2 * 60_000;
-
-export const saysAlreadyListed = (message: string | undefined): boolean =>
-  !!message &&
-  /\b(already|duplicate|exists)\b/i.test(message) &&
-  !/\b(not|never|no such)\b|n['’]t\b/i.test(message) &&
-  !/\b(route|campaign|sender|originator|api key|user|group|contact|template)\b/i.test(message);
 
 const add = async (z: ZObject, bundle: Bundle, mobile: string): Promise<AddedOptOut> => {
   const sentAt = Date.now();

@@ -1,7 +1,5 @@
-import { saysOptedOut, readSentMessage } from '../bulksms/messages';
+import { sendSingleRequest } from '../http/single-send';
 import { sendBatchRequest } from '../http/batch-outcome';
-import { SEND_UNCERTAIN, mobivateError, unexpectedAnswer, whatMobivateSaid } from '../http/errors';
-import { callMobivate } from '../http/request';
 import { isObject, optionalString, tolerantNumber, unwrapRecord } from '../records';
 import type { AcceptedBatch, BatchOptions, BatchRecipient, MobivateApi } from '../types';
 
@@ -16,11 +14,11 @@ const MAX_BATCH_SIZE = 1000;
  * excluded (§V3; `excludeOptouts` with a small "o" on this page, §9 #8). The answer is
  * `{success, record}` or, seen earlier, an echo with a top-level `id`: readSentMessage takes both.
  */
-const sendSingle: MobivateApi['messages']['sendSingle'] = async (z, bundle, message) => {
-  const answer = await callMobivate(z, bundle, {
-    method: 'POST',
-    path: '/send/single',
-    body: {
+const sendSingle: MobivateApi['messages']['sendSingle'] = (z, bundle, message) =>
+  sendSingleRequest(
+    z,
+    bundle,
+    {
       originator: message.originator,
       recipient: message.recipient,
       text: message.text,
@@ -28,26 +26,8 @@ const sendSingle: MobivateApi['messages']['sendSingle'] = async (z, bundle, mess
       excludeOptouts: true,
       shortenUrls: message.shortenUrls,
     },
-    expectedErrorStatuses: [403],
-    unclearOutcomeNote: SEND_UNCERTAIN,
-  });
-  if (answer.status === 403) {
-    if (!saysOptedOut(answer.error?.message)) throw mobivateError(z, answer, bundle);
-    throw new z.errors.HaltedError(
-      `Not sent: ${message.recipient} has opted out of your messages (Mobivate: ${whatMobivateSaid(answer, bundle)}). Use Delete Opt-Out only if they asked to receive messages again.`,
-    );
-  }
-  const sent = readSentMessage(answer.data);
-  if (!sent)
-    throw unexpectedAnswer(
-      z,
-      answer,
-      bundle,
-      'the sent message ({"success": true, "record": {"id", …}})',
-      SEND_UNCERTAIN,
-    );
-  return sent;
-};
+    'the sent message ({"success": true, "record": {"id", …}})',
+  );
 
 /** One text for every recipient of the request; `excludeOptOuts` with a capital O here (§9 #8). */
 const batchBody = (chunk: BatchRecipient[], options: BatchOptions) => ({

@@ -3,7 +3,7 @@ import type { MobivateAnswer } from '../http/answer';
 import { mobivateError, unexpectedAnswer, whatMobivateSaid } from '../http/errors';
 import { scanList } from '../http/paged-scan';
 import { callMobivate } from '../http/request';
-import { saysAlreadyListed } from '../bulksms/optouts';
+import { saysAlreadyListed } from '../phrases';
 import {
   isObject,
   mobileDigits,

@@ -4,7 +4,7 @@
  */
 import nock from 'nock';
 import { errors, type ZObject } from 'zapier-platform-core';
-import { readChoice, readMessage, readMobile, readSender } from '../src/fields';
+import { readChoice, readMessage, readMobile, readSender } from '../src/inputs';
 import { describeCharacter, describeValue, quoteInput } from '../src/text';
 import { authData, mobivate } from './helpers';
 import { runMethod, userMessage } from './reliability/runner';
