@@ -195,3 +195,15 @@ describe('Send SMS', () => {
     expect(result.message).toMatch(/The message may or may not have been sent/);
   });
 });
+
+describe('Send SMS sends what the user typed, curly braces included', () => {
+  it.each(['Hi {{first_name}}, your code is {{code}}', 'Use {{bundle.inputData.from}} literally'])(
+    'sends %j untouched',
+    async (message) => {
+      mobivate()
+        .post('/send/single', (body: { body?: string }) => body.body === message)
+        .reply(200, { id: 'm-1' });
+      await expect(run({ ...basic, message })).resolves.toMatchObject({ body: message });
+    },
+  );
+});

@@ -100,11 +100,15 @@ export const attemptMobivate = async <T = unknown>(
     const response = await z.request({
       method,
       url: `${origin}${path}`,
-      body,
+      // Encoded here: with nothing merged, core would not encode it (middleware.ts sets the type).
+      body: body === undefined ? undefined : JSON.stringify(body),
       params,
       signal: abort.signal,
       skipThrowForStatus: true,
       raw: true,
+      // Texts carry {{placeholders}} (Mobivate fills in contact fields): core would refuse or
+      // rewrite curly braces in a request it merges, so nothing is merged (we use no template).
+      merge: false,
     } as HttpRequestOptions & { url: string; raw: true });
     const answer = readAnswer<T>({
       method,

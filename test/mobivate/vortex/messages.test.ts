@@ -8,20 +8,20 @@ const NOW = Date.UTC(2026, 10, 27, 12);
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
 afterEach(() => jest.restoreAllMocks());
 
-const sms = { from: 'Acme', to: '+61 412 345 678', message: 'Hi there', reference: 'r-1' };
+const sms = { from: 'Acme', to: '+61 412 345 678', message: 'Hi {{name}}', reference: 'r-1' };
 
 describe('Send SMS on Vortex', () => {
   const body = {
     originator: 'Acme',
     recipient: '61412345678',
-    text: 'Hi there',
+    text: 'Hi {{name}}',
     reference: 'r-1',
     excludeOptouts: true,
     shortenUrls: false,
   };
 
   it.each([
-    ['documented', { success: true, record: { id: 'v-1', text: 'Hi there' } }],
+    ['documented', { success: true, record: { id: 'v-1', text: 'Hi {{name}}' } }],
     ['the observed echo', { ...body, id: 'proxied_1764244800000' }],
   ])('sends text (not body) and reads the %s answer', async (_shape, answer) => {
     vortex().post('/send/single', body).reply(200, answer);
