@@ -35,6 +35,7 @@ export type ErrorCode =
   | 'OptOutRecordUnreadable'
   | 'OptOutPollIncomplete'
   | 'MessageSearchIncomplete'
+  | 'MessageSearchInconclusive'
   | 'MessagePollIncomplete'
   | 'PartialBatch';
 

@@ -66,7 +66,15 @@ export const perform = (async (z, bundle) => {
     { until: (message) => message.reference === reference },
   );
   if (scan.match) return [messageOutput(scan.match)];
-  if (scan.complete) return [];
+  // "Not found" only when every record of the window was read: a skipped one may be the match.
+  if (scan.complete && scan.skipped.length === 0) return [];
+  if (scan.complete) {
+    throw appError(
+      z,
+      'MessageSearchInconclusive',
+      `Could not tell whether a message with reference "${reference}" exists: ${formatCount(scan.skipped.length)} of the messages Mobivate listed could not be read (the log says why), and it was not among the others. Search by Message ID instead, or send this message to Mobivate support.`,
+    );
+  }
   throw appError(
     z,
     'MessageSearchIncomplete',

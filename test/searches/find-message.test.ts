@@ -78,6 +78,18 @@ describe('Find Message', () => {
     await expect(run({ reference: 'order-7' })).resolves.toEqual([]);
   });
 
+  it('does not say "not found" when a record it could not read may be the one', async () => {
+    mobivate()
+      .get('/message')
+      .query(true)
+      .reply(200, [logged('x', 'other'), { id: 'y', created: ['not', 'a', 'time'] }]);
+    const result = await failure(run({ reference: 'order-7' }));
+    expect(result).toMatchObject({ code: 'MessageSearchInconclusive' });
+    expect(result.message).toMatch(
+      /^Could not tell whether a message with reference "order-7" exists: 1 of/,
+    );
+  });
+
   it('says it could not finish instead of "not found"', async () => {
     mobivate()
       .get('/message')
