@@ -1,11 +1,17 @@
 import zapier, { defineApp } from 'zapier-platform-core';
 import packageJson from './package.json';
 import authentication from './src/authentication';
+import addContact from './src/creates/add-contact';
 import addOptOut from './src/creates/add-optout';
+import createGroup from './src/creates/create-group';
+import deleteContact from './src/creates/delete-contact';
 import deleteOptOut from './src/creates/delete-optout';
 import sendBatchSms from './src/creates/send-batch-sms';
 import sendSms from './src/creates/send-sms';
+import sendSmsToContacts from './src/creates/send-sms-to-contacts';
+import sendTemplateCampaign from './src/creates/send-template-campaign';
 import { befores } from './src/mobivate/http/middleware';
+import findContact from './src/searches/find-contact';
 import findMessage from './src/searches/find-message';
 import findOptOut from './src/searches/find-optout';
 import newDeliveryReceipt from './src/triggers/new-delivery-receipt';
@@ -34,10 +40,16 @@ export default defineApp({
     [deleteOptOut.key]: deleteOptOut,
     [sendSms.key]: sendSms,
     [sendBatchSms.key]: sendBatchSms,
+    [createGroup.key]: createGroup,
+    [sendSmsToContacts.key]: sendSmsToContacts,
+    [sendTemplateCampaign.key]: sendTemplateCampaign,
+    [addContact.key]: addContact,
+    [deleteContact.key]: deleteContact,
   },
   searches: {
     [findOptOut.key]: findOptOut,
     [findMessage.key]: findMessage,
+    [findContact.key]: findContact,
   },
   searchOrCreates: {
     [findOptOut.key]: {
@@ -48,6 +60,16 @@ export default defineApp({
       },
       search: findOptOut.key,
       create: addOptOut.key,
+    },
+    [findContact.key]: {
+      key: findContact.key,
+      display: {
+        label: 'Find or Add Contact',
+        description:
+          'Finds a contact by mobile number or alias, or adds it when it is not there. Needs a Vortex API connection.',
+      },
+      search: findContact.key,
+      create: addContact.key,
     },
   },
 });

@@ -21,12 +21,23 @@ export const writeBundle = (bundle: unknown) => {
 };
 
 /** Runs one method in a fresh Node process; returns its own figures and the wall time around it. */
-export const inFreshProcess = async (appDir: string, method: string, bundleFile: string) => {
+export const inFreshProcess = async (
+  appDir: string,
+  method: string,
+  bundleFile: string,
+  concurrency?: number,
+) => {
   const started = process.hrtime.bigint();
   const result = await new Promise<ChildResult>((resolve, reject) => {
     execFile(
       process.execPath,
-      [path.join(__dirname, 'child.js'), appDir, method, bundleFile],
+      [
+        path.join(__dirname, 'child.js'),
+        appDir,
+        method,
+        bundleFile,
+        ...(concurrency === undefined ? [] : [String(concurrency)]),
+      ],
       { maxBuffer: 256 * 1024 * 1024 },
       (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout) as ChildResult)),
     );

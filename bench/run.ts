@@ -10,6 +10,7 @@ import { PROJECT_ROOT } from './invoke';
 import { formatTable } from './report';
 import { coldStart } from './scenarios/cold-start';
 import { invocationOverhead } from './scenarios/invocation';
+import { latency } from './scenarios/latency';
 import { packageSize } from './scenarios/package-size';
 import { scale } from './scenarios/scale';
 
@@ -21,6 +22,7 @@ const main = async () => {
   const cold = await coldStart();
   const pkg = packageSize();
   const large = await scale();
+  const real = await latency();
   const results = {
     machine: { node: process.version, cpus: 2 },
     date,
@@ -28,8 +30,11 @@ const main = async () => {
     coldStart: cold.results,
     package: pkg.results,
     scale: large.results,
+    latency: real.results,
   };
-  console.log(`\n${formatTable([...invocation.rows, ...cold.rows, ...pkg.rows, ...large.rows])}`);
+  console.log(
+    `\n${formatTable([...invocation.rows, ...cold.rows, ...pkg.rows, ...large.rows, ...real.rows])}`,
+  );
   const file = path.join(PROJECT_ROOT, 'bench', 'results.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nWrote ${path.relative(PROJECT_ROOT, file)}`);

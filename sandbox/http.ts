@@ -54,24 +54,48 @@ const writeAnswer = (res: ServerResponse, answer: Answer) => {
   }
 };
 
+/** How many requests the sandbox was handling at once: now, and at most since it started. */
+export interface Traffic {
+  inFlight: number;
+  maxInFlight: number;
+}
+
 /**
  * Listens on 127.0.0.1 (port 0 picks a free one), records every request in `requests` and answers
- * it with `answer`. A port in use (EADDRINUSE) or refused (EACCES) rejects, for the caller to
- * explain.
+ * it with `answer` (at once, or later when the latency model delays it). A port in use
+ * (EADDRINUSE) or refused (EACCES) rejects, for the caller to explain. `traffic` counts the
+ * requests being handled, from their arrival to their answer's end.
  */
 export const listen = async (
   port: number,
   requests: RecordedRequest[],
-  answer: (request: RecordedRequest, rawBody: string) => Answer,
+  answer: (request: RecordedRequest, rawBody: string) => Answer | Promise<Answer>,
 ) => {
+  const traffic: Traffic = { inFlight: 0, maxInFlight: 0 };
   const server = createServer((req, res) => {
+    traffic.inFlight++;
+    traffic.maxInFlight = Math.max(traffic.maxInFlight, traffic.inFlight);
+    let counted = true;
+    const done = () => {
+      if (counted) traffic.inFlight--;
+      counted = false;
+    };
+    res.on('close', done);
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const rawBody = Buffer.concat(chunks).toString('utf8');
       const request = recordRequest(req, rawBody);
       requests.push(request);
-      writeAnswer(res, answer(request, rawBody));
+      void Promise.resolve(answer(request, rawBody)).then(
+        (answered) => {
+          if (!res.destroyed) writeAnswer(res, answered);
+        },
+        (failure: unknown) => {
+          res.writeHead(500, { 'Content-Type': 'text/plain' });
+          res.end(String(failure));
+        },
+      );
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -86,5 +110,5 @@ export const listen = async (
       server.closeAllConnections();
       server.close((err) => (err ? reject(err) : resolve()));
     });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close, traffic };
 };

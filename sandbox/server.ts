@@ -9,10 +9,13 @@
  * the HTTP server (http.ts).
  */
 import type { RecordedRequest, Route } from './api';
-import { answerWith, listen } from './http';
+import { answerWith, listen, type Traffic } from './http';
+import { withLatency, type LatencyOptions } from './latency';
 import { messageByIdRoute, messageRoutes } from './routes/messages';
 import { optOutRoutes } from './routes/optouts';
 import { vortexOptOutRoute, vortexRoutes, type VortexShapes } from './routes/vortex';
+import { vortexContacts, type SandboxContact } from './routes/vortex-contacts';
+import { readFormBody, vortexGroups, type SandboxGroup } from './routes/vortex-groups';
 import {
   createState,
   type SandboxMessage,
@@ -48,6 +51,11 @@ export interface SandboxOptions {
    */
   generation?: 'bulksms' | 'vortex';
   vortexShapes?: VortexShapes;
+  /**
+   * Off by default: answer after a real API's round trip (sandbox/latency.ts), `true` for the
+   * generation's preset, and optionally 429 over a rate limit.
+   */
+  latency?: LatencyOptions | true;
 }
 
 export interface Sandbox {
@@ -57,6 +65,12 @@ export interface Sandbox {
   optOuts: Map<string, SandboxOptOut>;
   /** The message log: every message sent through the sandbox, oldest first. */
   messages: SandboxMessage[];
+  /** The Vortex address book by contact id (empty on BulkSMS, which has none). */
+  contacts: Map<string, SandboxContact>;
+  /** Vortex contact groups by id; tests add members (no documented request does). */
+  groups: Map<string, SandboxGroup>;
+  /** Requests being handled now, and the most at once since the start. */
+  traffic: Traffic;
   /** Someone texts the account's number: logs an incoming message, as Mobivate does. */
   receive(fields: Omit<SandboxMessageSeed, 'direction'>): SandboxMessage;
   /** The network reports a new status for a sent message: the log shows it, updated now. */
@@ -73,8 +87,14 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const apiKey = options.apiKey ?? SANDBOX_API_KEY;
   const state = createState(options.now ?? Date.now, options.optOuts, options.messages);
   const vortex = options.generation === 'vortex';
+  const contactBook = vortexContacts(options.vortexShapes ?? 'observed', options.now ?? Date.now);
+  const groupBook = vortexGroups(state, contactBook.contacts);
   const routes: Record<string, Route> = vortex
-    ? vortexRoutes(state, options.vortexShapes ?? 'observed')
+    ? {
+        ...vortexRoutes(state, options.vortexShapes ?? 'observed'),
+        ...contactBook.routes,
+        ...groupBook.routes,
+      }
     : {
         '/auth/test': { GET: () => ({ status: 200, body: AUTH_TEST_ANSWER }) },
         ...optOutRoutes(state, {
@@ -84,9 +104,36 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
         ...messageRoutes(state),
       };
   const routeFor = (path: string) =>
-    (vortex ? vortexOptOutRoute(state, path) : messageByIdRoute(state, path)) ?? routes[path];
+    (vortex
+      ? (vortexOptOutRoute(state, path) ?? contactBook.routeFor(path))
+      : messageByIdRoute(state, path)) ?? routes[path];
   const requests: RecordedRequest[] = [];
-  const { url, close } = await listen(options.port ?? 0, requests, answerWith(routeFor, apiKey));
+  const answer = answerWith(routeFor, apiKey);
+  // Create Group's body is form-encoded (§V5): read into fields before the JSON check.
+  const answerNow = (request: RecordedRequest, rawBody: string) => {
+    readFormBody(request, rawBody);
+    return answer(request, rawBody);
+  };
+  const latency = options.latency === true ? {} : options.latency;
+  const { url, close, traffic } = await listen(
+    options.port ?? 0,
+    requests,
+    latency ? withLatency(answerNow, latency, vortex ? 'vortex' : 'bulksms') : answerNow,
+  );
   const { optOuts, messages, receive, setStatus } = state;
-  return { url, apiKey, requests, optOuts, messages, receive, setStatus, close };
+  const { contacts } = contactBook;
+  const { groups } = groupBook;
+  return {
+    url,
+    apiKey,
+    requests,
+    traffic,
+    optOuts,
+    messages,
+    contacts,
+    groups,
+    receive,
+    setStatus,
+    close,
+  };
 };

@@ -172,6 +172,53 @@ New Incoming SMS on Vortex fails its first poll, saying why:
   }
 };
 
+/** Vortex only: a contact's life and the campaigns that reach it (issue 14's Zaps). */
+const contactsAndCampaigns = async (demo: Demo) => {
+  const { run, sandbox } = demo;
+  const fields = fieldsOf(demo);
+  const contact = { mobile: '+61 412 345 678', alias: 'jane-doe', fields: { NAME: 'Jane' } };
+  const added = await run('creates.add_contact.operation.perform', { inputData: contact });
+  printOutput('Add or Update Contact "jane-doe":', added, fields('creates', 'add_contact'));
+  const found = await run<Item[]>('searches.find_contact.operation.perform', {
+    inputData: { alias: 'jane-doe' },
+  });
+  console.log(`\nFind Contact "jane-doe": ${found.length} found.`);
+  const updated = await run('creates.add_contact.operation.perform', {
+    inputData: { ...contact, fields: { CITY: 'Sydney' } },
+  });
+  printOutput(
+    'Add or Update Contact again (a new field):',
+    updated,
+    fields('creates', 'add_contact'),
+  );
+  const toContact = await run('creates.send_sms_to_contacts.operation.perform', {
+    inputData: {
+      from: 'Acme',
+      aliases: ['jane-doe'],
+      message: 'Hi {{NAME}}, see you in {{CITY}}!',
+    },
+  });
+  printOutput(
+    'Send SMS to Contacts (placeholders sent as typed):',
+    toContact,
+    fields('creates', 'send_sms_to_contacts'),
+  );
+  const group = await run('creates.create_group.operation.perform', { inputData: { name: 'VIP' } });
+  sandbox.groups.get(String(group.id))?.members.push('61412345678');
+  const campaign = await run('creates.send_template_campaign.operation.perform', {
+    inputData: { template_id: 'aaaaaaa-bbbbbbbb-cccccc-ddddddd-eee', groups: [group.id] },
+  });
+  printOutput(
+    'Send Template Campaign to the group:',
+    campaign,
+    fields('creates', 'send_template_campaign'),
+  );
+  const deleted = await run('creates.delete_contact.operation.perform', {
+    inputData: { mobile: contact.mobile },
+  });
+  printOutput('Delete Contact:', deleted, fields('creates', 'delete_contact'));
+};
+
 const runDemo = async (generation: 'bulksms' | 'vortex') => {
   const demo = await startDemo(generation);
   try {
@@ -179,7 +226,10 @@ const runDemo = async (generation: 'bulksms' | 'vortex') => {
     await optOutLifecycle(demo);
     const sentId = await sending(demo);
     if (generation === 'bulksms') await triggers(demo, sentId);
-    else await vortexTriggers(demo);
+    else {
+      await vortexTriggers(demo);
+      await contactsAndCampaigns(demo);
+    }
   } finally {
     await demo.sandbox.close();
   }

@@ -37,7 +37,10 @@ export type ErrorCode =
   | 'MessageSearchIncomplete'
   | 'MessageSearchInconclusive'
   | 'MessagePollIncomplete'
-  | 'PartialBatch';
+  | 'PartialBatch'
+  | 'ContactNotFound'
+  | 'ContactConflict'
+  | 'ContactSearchIncomplete';
 
 /** A Zapier error (`z.errors.Error`) with one of the app's codes. */
 export const appError = (z: ZObject, code: ErrorCode, message: string, status?: number): Error =>

@@ -10,9 +10,21 @@ import { quoteInput } from './text';
 export interface RecipientInputs {
   recipients: unknown;
   message: string | undefined;
-  lineItems: { line_recipient?: unknown; line_message?: unknown; line_reference?: unknown }[];
+  lineItems: {
+    line_recipient?: unknown;
+    line_message?: unknown;
+    line_reference?: unknown;
+    /** `NAME=John; CITY=London`: values for the text's `{{KEY}}` placeholders (Vortex). */
+    line_fields?: unknown;
+    /** A template's language version (Send Template Campaign). */
+    line_language?: unknown;
+  }[];
   defaultCountry: string | undefined;
   excludeDuplicates: boolean;
+  /** Group ids (Vortex mailing lists), each sent to as one recipient. */
+  groups?: unknown;
+  /** False when the text comes from elsewhere (a template): entries need no message. */
+  needsText?: boolean;
 }
 
 export interface CollectedRecipients {
@@ -30,6 +42,8 @@ interface Entry {
   raw: string;
   text: string | undefined;
   reference?: string;
+  fields?: unknown;
+  language?: string;
 }
 
 /** Numbers mapped from a text field arrive as one comma- or line-separated string. */
@@ -53,13 +67,61 @@ const entriesOf = ({ recipients, message, lineItems }: RecipientInputs): Entry[]
         raw: String(item.line_recipient ?? ''),
         text: text(item.line_message) ?? message,
         reference: text(item.line_reference)?.trim(),
+        fields: item.line_fields,
+        language: text(item.line_language)?.trim(),
       })),
   ].map((entry, index) => ({ ...entry, position: index + 1 }));
 
+const FIELD_KEY = /^[A-Za-z0-9_]+$/;
+
+/**
+ * A recipient's fields, `KEY=value` pairs separated by semicolons or new lines (`NAME=John;
+ * CITY=London`), for `{{KEY}}` placeholders; or what is wrong with them.
+ */
+export const readFields = (
+  value: unknown,
+): { fields?: Record<string, string> } | { problem: string } => {
+  const raw = text(value);
+  if (raw === undefined) return {};
+  const fields: Record<string, string> = {};
+  for (const pair of raw
+    .split(/[;\n]/)
+    .map((item) => item.trim())
+    .filter(Boolean)) {
+    const equals = pair.indexOf('=');
+    const key = equals < 0 ? '' : pair.slice(0, equals).trim();
+    if (!FIELD_KEY.test(key)) {
+      return {
+        problem: `its fields ${quoteInput(pair)} are not KEY=value (letters, digits and _ in the key), e.g. NAME=John; CITY=London`,
+      };
+    }
+    if (key in fields) return { problem: `its fields name ${key} twice` };
+    fields[key] = pair.slice(equals + 1).trim();
+  }
+  return { fields };
+};
+
+const collectGroups = (inputs: RecipientInputs, collected: CollectedRecipients) => {
+  const seen = new Map<string, number>();
+  splitNumbers(inputs.groups).forEach((id, index) => {
+    const label = `Group ${index + 1} ('${id}')`;
+    const needsText = inputs.needsText ?? true;
+    if (needsText && (inputs.message === undefined || !inputs.message.trim())) {
+      collected.invalid.push(`${label}: it has no message. Fill in Message`);
+    } else if (seen.has(id)) {
+      collected.duplicates.push(`${label}: a duplicate of group ${seen.get(id)}`);
+    } else {
+      seen.set(id, index + 1);
+      collected.recipients.push({ recipient: id, text: inputs.message ?? '', group: true });
+    }
+  });
+};
+
 export const collectRecipients = (inputs: RecipientInputs): CollectedRecipients => {
   const entries = entriesOf(inputs);
+  const needsText = inputs.needsText ?? true;
   const collected: CollectedRecipients = {
-    given: entries.length,
+    given: entries.length + splitNumbers(inputs.groups).length,
     recipients: [],
     invalid: [],
     duplicates: [],
@@ -70,9 +132,12 @@ export const collectRecipients = (inputs: RecipientInputs): CollectedRecipients 
     const shown = [...entry.raw].length > 60 ? quoteInput(entry.raw) : `'${entry.raw}'`;
     const label = `Recipient ${entry.position} (${shown})`;
     const number = normaliseMobile(entry.raw, inputs.defaultCountry);
+    const fields = readFields(entry.fields);
     if ('problem' in number) {
       collected.invalid.push(`${label}: ${number.problem}`);
-    } else if (entry.text === undefined || !entry.text.trim()) {
+    } else if ('problem' in fields) {
+      collected.invalid.push(`${label}: ${fields.problem}`);
+    } else if (needsText && (entry.text === undefined || !entry.text.trim())) {
       collected.invalid.push(
         `${label}: it has no message. Fill in Message, or the recipient’s own message`,
       );
@@ -83,10 +148,13 @@ export const collectRecipients = (inputs: RecipientInputs): CollectedRecipients 
       firstPosition.set(number.mobile, entry.position);
       collected.recipients.push({
         recipient: number.mobile,
-        text: entry.text,
+        text: entry.text ?? '',
         reference: entry.reference,
+        ...(fields.fields ? { fields: fields.fields } : {}),
+        ...(entry.language ? { language: entry.language } : {}),
       });
     }
   }
+  collectGroups(inputs, collected);
   return collected;
 };

@@ -18,6 +18,7 @@ const measure = async (sandbox: Sandbox) => {
   };
   const dirs = { app: PROJECT_ROOT, minimal: MINIMAL_APP };
   const wall: Record<Contender, number[]> = { app: [], minimal: [] };
+  const before = sandbox.requests.length;
   const load: Record<Contender, number[]> = { app: [], minimal: [] };
   for (let round = 0; round < ROUNDS; round++) {
     const order: Contender[] = round % 2 ? ['minimal', 'app'] : ['app', 'minimal'];
@@ -28,14 +29,17 @@ const measure = async (sandbox: Sandbox) => {
       load[name].push(run.loadMs);
     }
   }
-  return { wall, load };
+  // Requests per step: every run, of either app, sends one request.
+  const requestsPerStep = (sandbox.requests.length - before) / (2 * ROUNDS);
+  return { wall, load, requestsPerStep };
 };
 
 export const coldStart = async (): Promise<Section> => {
-  const { wall, load } = await withDeleteSandbox(measure);
+  const { wall, load, requestsPerStep } = await withDeleteSandbox(measure);
   const [app, min] = [summarise(wall.app), summarise(wall.minimal)];
   const [appLoad, minLoad] = [summarise(load.app), summarise(load.minimal)];
   const results = {
+    requestsPerStep,
     app,
     minimal: min,
     appToMinimal: ratio(app, min),
@@ -51,7 +55,7 @@ export const coldStart = async (): Promise<Section> => {
         `Cold start: new process, load, one delete (${ROUNDS} each)`,
         'this app',
         ms(app),
-        `of which loading the app: ${ms(appLoad)}`,
+        `of which loading the app: ${ms(appLoad)}; ${requestsPerStep} request(s) per step`,
       ],
       ['', 'minimal app', ms(min), minimalNote],
     ],

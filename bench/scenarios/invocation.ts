@@ -47,6 +47,10 @@ const contenders = (sandbox: Sandbox) => {
 
 const measure = async (sandbox: Sandbox) => {
   const timed = contenders(sandbox);
+  // Requests per step: what one Delete Opt-Out of ours sends to the API.
+  const before = sandbox.requests.length;
+  await timed.app();
+  const requestsPerStep = sandbox.requests.length - before;
   await alternate(timed, WARM_UP_ROUNDS);
   const times = await alternate(timed, ROUNDS);
   return {
@@ -54,12 +58,14 @@ const measure = async (sandbox: Sandbox) => {
     min: summarise(times.minimal!),
     hyb: summarise(times.hybrid!),
     bare: summarise(times.bare!),
+    requestsPerStep,
   };
 };
 
 export const invocationOverhead = async (): Promise<Section> => {
-  const { app, min, hyb, bare } = await withDeleteSandbox(measure);
+  const { app, min, hyb, bare, requestsPerStep } = await withDeleteSandbox(measure);
   const results = {
+    requestsPerStep,
     app,
     minimal: min,
     minimalCodeInOurDefinition: hyb,
@@ -75,7 +81,12 @@ export const invocationOverhead = async (): Promise<Section> => {
   return {
     results,
     rows: [
-      [`Invocation, warm (${ROUNDS} each)`, 'this app', ms(app), ''],
+      [
+        `Invocation, warm (${ROUNDS} each)`,
+        'this app',
+        ms(app),
+        `${requestsPerStep} request${requestsPerStep === 1 ? '' : 's'} per step`,
+      ],
       ['', 'minimal app', ms(min), `app / minimal = ${ratio(app, min)} (target ≤ 1.10)`],
       ['', 'minimal code, our definition', ms(hyb), `${ourCode}; ${core}`],
       ['', 'bare HTTP', ms(bare), `app / bare = ${ratio(app, bare)}`],

@@ -1,10 +1,14 @@
 import {
   defineCreate,
   defineInputFields,
+  type Bundle,
   type CreatePerform,
   type ZObject,
 } from 'zapier-platform-core';
 import { sendInChunks, stoppedSendError } from '../batches';
+import { stepDeadline } from '../mobivate/http/request';
+import { appError } from '../error-codes';
+import { mobivate } from '../mobivate';
 import { ADVANCED, defaultCountryField, senderField } from '../fields';
 import {
   optionalText,
@@ -45,7 +49,24 @@ const inputFields = defineInputFields([
       { key: 'line_recipient', label: 'Recipient', type: 'string', required: false },
       { key: 'line_message', label: 'Recipient’s Message', type: 'text', required: false },
       { key: 'line_reference', label: 'Recipient’s Reference', type: 'string', required: false },
+      {
+        key: 'line_fields',
+        label: 'Recipient’s Fields',
+        type: 'string',
+        required: false,
+        helpText:
+          'Values for `{{KEY}}` placeholders in the message, as `NAME=John; CITY=London` (Vortex connections only).',
+      },
     ],
+  },
+  {
+    key: 'groups',
+    label: 'Groups',
+    type: 'string',
+    list: true,
+    required: false,
+    helpText:
+      'Contact group ids that get **Message**, one per entry (Vortex connections only). Find a group’s id in the Mobivate hub, or use the ID output of Create Group.',
   },
   defaultCountryField,
   {
@@ -103,7 +124,7 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const readScheduleAt = (z: ZObject, value: unknown): number | undefined => {
+export const readScheduleAt = (z: ZObject, value: unknown): number | undefined => {
   const text = optionalText(value);
   if (!text) return undefined;
   const millis = Date.parse(text);
@@ -135,7 +156,7 @@ const refuseUnusable = (z: ZObject, collected: CollectedRecipients, ifInvalid: '
   const { given, invalid, duplicates, recipients } = collected;
   if (given === 0) {
     throw recordProblem(z)(
-      'There are no recipients: map numbers into Recipients or Personalized Recipients.',
+      'There are no recipients: map numbers into Recipients or Personalized Recipients, or group ids into Groups.',
     );
   }
   if (invalid.length > 0 && ifInvalid === 'fail') {
@@ -154,7 +175,32 @@ const refuseUnusable = (z: ZObject, collected: CollectedRecipients, ifInvalid: '
   return skipped;
 };
 
+/** Groups and per-recipient fields exist only on Vortex: refused plainly before any request. */
+const refuseVortexOnly = (
+  z: ZObject,
+  bundle: Bundle,
+  inputData: { groups?: unknown; line_items?: { line_fields?: unknown }[] },
+) => {
+  if (mobivate(bundle).groups) return;
+  const given = (value: unknown) =>
+    (Array.isArray(value) ? value : [value]).some((item) => optionalText(item) !== undefined);
+  const needs = [
+    given(inputData.groups) ? 'Groups' : '',
+    (inputData.line_items ?? []).some((item) => given(item.line_fields))
+      ? 'Recipient’s Fields'
+      : '',
+  ].filter(Boolean);
+  if (needs.length === 0) return;
+  throw appError(
+    z,
+    'NeedsVortex',
+    `Nothing was sent: ${needs.join(' and ')} need a Vortex connection, and this one uses the BulkSMS API, which has no contact groups or placeholder fields. Empty ${needs.length > 1 ? 'them' : 'it'}, or reconnect with Mobivate API set to Vortex API.`,
+  );
+};
+
 export const perform = (async (z, bundle) => {
+  // The step's clock starts now: reading 100,000 numbers takes seconds of the step's 30 (request.ts).
+  stepDeadline(bundle);
   const { inputData } = bundle;
   const originator = readSender(z, inputData.from);
   const scheduleAt = readScheduleAt(z, inputData.schedule_at);
@@ -166,12 +212,14 @@ export const perform = (async (z, bundle) => {
     code: 'InvalidSpreadHours',
   });
   const excludeDuplicates = readBoolean(inputData.exclude_duplicates, true);
+  refuseVortexOnly(z, bundle, inputData);
   const collected = collectRecipients({
     recipients: inputData.recipients,
     message: optionalText(inputData.message) ? String(inputData.message) : undefined,
     lineItems: inputData.line_items ?? [],
     defaultCountry: inputData.default_country,
     excludeDuplicates,
+    groups: inputData.groups,
   });
   const ifInvalid = readChoice(
     z,

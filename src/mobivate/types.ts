@@ -52,6 +52,79 @@ export interface MobivateApi {
     /** What a status word means; undefined for a word this generation does not document. */
     describeStatus: (status: string) => DeliveryStatus | undefined;
   };
+  /** Contact groups (Vortex only, §V5); absent where the generation has none (BulkSMS). */
+  groups?: {
+    /** Creates a group by its unique name; the id only when Mobivate's answer carries one. */
+    create: (z: ZObject, bundle: Bundle, name: string) => Promise<CreatedGroup>;
+  };
+  /** Sends to contacts and groups by template or alias (Vortex only, §3.6, §3.7). */
+  campaigns?: {
+    /** Sends one text to one chunk of contact aliases; never throws for its outcome. */
+    sendToAliases: (
+      z: ZObject,
+      bundle: Bundle,
+      aliases: BatchRecipient[],
+      options: BatchOptions,
+    ) => Promise<AcceptedBatch | FailedBatch>;
+    /** Sends a hub template to one chunk of numbers and groups; never throws for its outcome. */
+    sendTemplate: (
+      z: ZObject,
+      bundle: Bundle,
+      recipients: BatchRecipient[],
+      templateId: string,
+    ) => Promise<AcceptedBatch | FailedBatch>;
+    maxBatchSize: number;
+  };
+  /**
+   * The address book (Vortex only, §V5): undefined on BulkSMS, where the contact operations stop
+   * with 'NeedsVortex' before any request.
+   */
+  contacts?: {
+    /** Creates a contact; `created: false` only when Mobivate's words say it already exists. */
+    add: (z: ZObject, bundle: Bundle, contact: NewContact) => Promise<AddedContact>;
+    /** Updates a contact by its id, sending the whole `meta` map (§V5: merge or replace unknown). */
+    update: (z: ZObject, bundle: Bundle, id: string, contact: NewContact) => Promise<Contact>;
+    /** Reads the address book newest first, stopping at the first `until` match. */
+    scan: (
+      z: ZObject,
+      bundle: Bundle,
+      until?: (contact: Contact) => boolean,
+    ) => Promise<ScanResult<Contact>>;
+    /** Deletes by number (§9 #26); `removed: false` only when Mobivate says it has no such contact. */
+    remove: (z: ZObject, bundle: Bundle, mobile: string) => Promise<RemovedContact>;
+  };
+}
+
+/** A contact as the app sends it: `fields` is Vortex's `meta`, for `{{KEY}}` placeholders. */
+export interface NewContact {
+  alias: string;
+  mobile: string;
+  fields: Record<string, string>;
+}
+
+/** A contact as Vortex returns it; its id (a uuid) is kept as text. */
+export interface Contact {
+  id: string;
+  alias: string | null;
+  mobile: string | null;
+  /** Undefined when the answer carries no `meta` (the documented list rows have none). */
+  fields?: Record<string, string>;
+  /** Epoch milliseconds; null when the answer gives no readable time. */
+  created: number | null;
+}
+
+/** `record` is absent when Mobivate answered `{"success": true}` alone. */
+export type AddedContact =
+  | { created: true; record?: Contact }
+  | { created: false; /** Mobivate's words, quoted. */ said: string };
+
+export type RemovedContact =
+  { removed: true } | { removed: false; /** Mobivate's words, quoted. */ said: string };
+
+/** A group Mobivate created; `id` is undefined when its answer named none. */
+export interface CreatedGroup {
+  id?: string;
+  name: string;
 }
 
 export interface DeliveryStatus {
@@ -139,9 +212,17 @@ export interface SentMessage {
 }
 
 export interface BatchRecipient {
+  /** International digits; a contact alias (alias sends); or a group id when `group` is set. */
   recipient: string;
+  /** Unused by template sends, which take their text from the template. */
   text: string;
   reference?: string;
+  /** The recipient is a contact group (Vortex "mailinglist"), sent to its members (§3.5). */
+  group?: boolean;
+  /** Values for this recipient's `{{KEY}}` placeholders (Vortex `meta`, §3.5, §3.6). */
+  fields?: Record<string, string>;
+  /** Which language version of a template this recipient gets (§3.6). */
+  language?: string;
 }
 
 export interface BatchOptions {

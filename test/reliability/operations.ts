@@ -234,3 +234,76 @@ export const VORTEX_OPERATIONS: OperationCase[] = [
     }),
   },
 ].map((operation) => ({ ...operation, vortex: true }) as OperationCase);
+
+const vortexContact = {
+  id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+  alias: 'jane-doe',
+  msisdn: '447700900123',
+  created_on: '2026-11-20T10:00:00.000Z',
+};
+
+/**
+ * The address book on a Vortex connection (§V5), in a fault-matrix file of its own
+ * (fault-matrix-vortex-contacts.test.ts): with the two Vortex shares above, one file would pass
+ * core's 250 invocations. Add or Update Contact's update path is covered by its own tests.
+ */
+export const VORTEX_CONTACT_OPERATIONS: OperationCase[] = [
+  {
+    name: 'Add or Update Contact',
+    method: 'creates.add_contact.operation.perform',
+    inputData: { mobile: '+447700900123', alias: 'jane-doe', fields: { FIRSTNAME: 'Jane' } },
+    http: 'POST',
+    container: 'object',
+    valid: () => ({ success: true, record: vortexContact }),
+  },
+  {
+    name: 'Find Contact',
+    method: 'searches.find_contact.operation.perform',
+    inputData: { mobile: '+447700900123' },
+    http: 'GET',
+    container: 'object',
+    valid: () => ({ type: 'Contacts', results: [vortexContact], matches: 1 }),
+  },
+  {
+    name: 'Delete Contact',
+    method: 'creates.delete_contact.operation.perform',
+    inputData: { mobile: '+447700900123' },
+    http: 'DELETE',
+    container: 'object',
+    valid: () => ({ success: true }),
+  },
+].map((operation) => ({ ...operation, vortex: true }) as OperationCase);
+
+/**
+ * Groups, alias and template sends on a Vortex connection (§V5, §3.6, §3.7), in a fault-matrix
+ * file of their own (fault-matrix-vortex-campaigns.test.ts), for core's 250 invocations.
+ */
+export const VORTEX_CAMPAIGN_OPERATIONS: OperationCase[] = [
+  {
+    name: 'Create Group',
+    method: 'creates.create_group.operation.perform',
+    inputData: { name: 'Spring VIPs' },
+    http: 'POST',
+    container: 'object',
+    valid: () => ({ success: true, record: { id: '3392287d-7a79-4789-9ef8-7dc174836688' } }),
+  },
+  {
+    name: 'Send SMS to Contacts',
+    method: 'creates.send_sms_to_contacts.operation.perform',
+    inputData: { from: 'Acme', aliases: ['john'], message: 'Hi {{name}}' },
+    http: 'POST',
+    container: 'object',
+    valid: () => ({ success: true, record: { id: 'a-1', type: 'AliasSMS', recipientCount: 1 } }),
+  },
+  {
+    name: 'Send Template Campaign',
+    method: 'creates.send_template_campaign.operation.perform',
+    inputData: {
+      template_id: 'aaaaaaa-bbbbbbbb-cccccc-ddddddd-eee',
+      groups: ['3392287d-7a79-4789-9ef8-7dc174836688'],
+    },
+    http: 'POST',
+    container: 'object',
+    valid: () => ({ success: true, record: { id: 't-1', type: 'TemplateSMS', recipientCount: 9 } }),
+  },
+].map((operation) => ({ ...operation, vortex: true }) as OperationCase);

@@ -14,6 +14,7 @@ interface Field {
   helpText?: string;
   type?: string;
   list?: boolean;
+  dict?: boolean;
   required?: boolean;
   children?: Field[];
 }
@@ -76,7 +77,14 @@ describe('samples are typed like their output fields', () => {
       if (!(field.key in sample)) continue;
       const value = sample[field.key];
       const check = typed[field.type ?? 'string']!;
-      const ok = field.list ? Array.isArray(value) && value.every(check) : check(value);
+      // A key/value field (Contact Fields): an object whose every value is typed like the field.
+      const isMap = (v: unknown): v is object =>
+        typeof v === 'object' && v !== null && !Array.isArray(v);
+      const ok = field.list
+        ? Array.isArray(value) && value.every(check)
+        : field.dict
+          ? isMap(value) && Object.values(value).every(check)
+          : check(value);
       expect([field.key, field.type, ok ? 'typed' : value]).toEqual([
         field.key,
         field.type,

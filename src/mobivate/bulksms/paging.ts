@@ -7,7 +7,8 @@ const PAGE_SIZE = 1000;
 
 /**
  * BulkSMS lists take a date window (startDate/endDate) and page numbers, and answer with a bare
- * array (§2.1, §4.1).
+ * array (§2.1, §4.1). The array says nothing of the list's length (no `total`), so a scan reads
+ * the first pages one at a time and only then reads ahead (scanList, SEQUENTIAL_PAGES).
  */
 export const bulkSmsPaging = (window: Window, filters: Record<string, string> = {}): Paging => ({
   pageSize: PAGE_SIZE,

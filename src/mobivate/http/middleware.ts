@@ -1,5 +1,6 @@
 import type { BeforeRequestMiddleware } from 'zapier-platform-core';
 import { authDataOf } from '../auth-data';
+import { FORM_TYPE } from './request';
 
 const MOBIVATE_HEADERS = ['authorization', 'content-type', 'accept'];
 
@@ -10,13 +11,16 @@ const MOBIVATE_HEADERS = ['authorization', 'content-type', 'accept'];
  * one place, request.ts, not in an afterResponse middleware.
  */
 const addMobivateHeaders: BeforeRequestMiddleware = (request, _z, bundle) => {
-  const others = Object.entries(request.headers ?? {}).filter(
-    ([name]) => !MOBIVATE_HEADERS.includes(name.toLowerCase()),
+  const headers = Object.entries(request.headers ?? {});
+  const others = headers.filter(([name]) => !MOBIVATE_HEADERS.includes(name.toLowerCase()));
+  // A form body (request.ts, `form`) keeps its type; everything else is JSON.
+  const form = headers.some(
+    ([name, value]) => name.toLowerCase() === 'content-type' && value === FORM_TYPE,
   );
   request.headers = {
     ...Object.fromEntries(others),
     Authorization: `Bearer ${authDataOf(bundle).api_key}`,
-    'Content-Type': 'application/json',
+    'Content-Type': form ? FORM_TYPE : 'application/json',
     Accept: 'application/json',
   };
   return request;

@@ -5,6 +5,7 @@ import { resolveApiUrl } from '../address';
 import { authDataOf } from '../auth-data';
 import type { Readout } from '../records';
 import type { ScanLimits, ScanResult } from '../types';
+import type { MobivateAnswer } from './answer';
 import { unexpectedAnswer } from './errors';
 import { SCAN_BUDGET_MS, callMobivate, hasTimeForRequest } from './request';
 
@@ -15,6 +16,15 @@ import { SCAN_BUDGET_MS, callMobivate, hasTimeForRequest } from './request';
  */
 export const SCAN_LIMITS: ScanLimits = { maxRequests: 25, budgetMs: SCAN_BUDGET_MS };
 
+/**
+ * Pages in flight at once, at most, in a long scan (the same small fixed limit as batch sends,
+ * BATCH_CONCURRENCY in src/batches.ts; docs/performance.md says why 4).
+ */
+export const SCAN_CONCURRENCY = 4;
+
+/** Pages read one at a time before reading ahead, when the list does not say its length. */
+export const SEQUENTIAL_PAGES = 3;
+
 /** How one API generation pages a list (BulkSMS: page numbers; Vortex: offsets, §V2). */
 export interface Paging {
   pageSize: number;
@@ -22,6 +32,11 @@ export interface Paging {
   params: (page: number, offset: number) => Record<string, string | number>;
   /** The page's elements from the answer's body, or undefined when it holds no list. */
   list: (body: unknown) => unknown[] | undefined;
+  /**
+   * How many elements the whole list holds, when the first page's body says so (tolerantly:
+   * undefined when it does not, and the list is then read without knowing its end).
+   */
+  total?: (body: unknown) => number | undefined;
 }
 
 export interface ScanRequest<Item> {
@@ -92,54 +107,117 @@ const pagingIgnored = (z: ZObject, bundle: Bundle, page: number, size: number, n
   );
 };
 
+/** A page's answer, or the error its request ended with, kept until the page's turn comes. */
+type PageOutcome = { answer: MobivateAnswer } | { error: unknown };
+
+const settle = (request: Promise<MobivateAnswer>): Promise<PageOutcome> =>
+  request.then(
+    (answer) => ({ answer }),
+    (error: unknown) => ({ error }),
+  );
+
 /**
  * Reads a Mobivate list (opt-outs §2.1/§V2, message log §4.1/§V4) with the largest pages the API
  * allows. No list has a lookup by value, and the order is undocumented, so finding one item or the
  * newest means reading the window page by page, until a short page ends it.
+ *
+ * Pages are independent requests, so a long list is read with up to `concurrency` pages in
+ * flight, and still handled strictly in page order: items keep the list's order, `until` and
+ * `pastWindow` stop at the same item as a page-by-page read, and a repeated page is caught. When
+ * the first page says how long the list is (Vortex's `matches`/`total`), the pages up to its end
+ * are requested ahead at once; when it does not (BulkSMS), the first SEQUENTIAL_PAGES pages are
+ * read one at a time (most lists end there, at no extra request) and then one more page at a
+ * time is read ahead, up to the limit, so a long list costs at most `concurrency - 1` requests
+ * past its end. A stopped scan waits for the pages still in flight, so no request outlives it.
  */
 export const scanList = async <Item>(
   z: ZObject,
   bundle: Bundle,
   { path, paging, read, noun, key, expected, until, pastWindow }: ScanRequest<Item>,
   limits: ScanLimits = SCAN_LIMITS,
+  concurrency: number = SCAN_CONCURRENCY,
 ): Promise<ScanResult<Item>> => {
   const deadline = Date.now() + limits.budgetMs;
   const seen = new Map<string, Item>();
   const skipped: Partial<Item>[] = [];
+  const inFlight = new Map<number, Promise<PageOutcome>>();
   let requests = 0;
+  let launched = 0;
+  /** Pages in flight from the one being read, and the last page the list's length implies. */
+  let ahead = 1;
+  let lastPage = Infinity;
+  const canLaunch = () =>
+    requests < limits.maxRequests && Date.now() < deadline && hasTimeForRequest(bundle);
+  /** Where the next page starts: after the rows read, or by page size when reading ahead. */
   let offset = 0;
-  const result = (complete: boolean, match?: Item): ScanResult<Item> => ({
-    items: [...seen.values()],
-    match,
-    complete,
-    requests,
-    skipped,
-  });
-  for (let page = 1; ; page++) {
-    const outOfTime = Date.now() >= deadline || !hasTimeForRequest(bundle);
-    if (requests >= limits.maxRequests || outOfTime) return result(false);
-    const answer = await callMobivate(z, bundle, {
-      method: 'GET',
-      path,
-      params: paging.params(page, offset),
-    });
+  let regular = true;
+  const launch = () => {
+    const page = ++launched;
     requests++;
+    const params = paging.params(page, regular ? (page - 1) * paging.pageSize : offset);
+    inFlight.set(page, settle(callMobivate(z, bundle, { method: 'GET', path, params })));
+  };
+  const settled = async () => {
+    await Promise.all(inFlight.values());
+    inFlight.clear();
+  };
+  const result = async (complete: boolean, match?: Item): Promise<ScanResult<Item>> => {
+    await settled();
+    return { items: [...seen.values()], match, complete, requests, skipped };
+  };
+  for (let page = 1; ; page++) {
+    while (launched < page || (launched < page + ahead - 1 && launched < lastPage)) {
+      if (!canLaunch()) break;
+      launch();
+    }
+    if (launched < page) return result(false);
+    const outcome = await inFlight.get(page)!;
+    inFlight.delete(page);
+    if ('error' in outcome) {
+      await settled();
+      throw outcome.error;
+    }
+    const { answer } = outcome;
     const elements = paging.list(answer.data);
-    if (!elements) throw unexpectedAnswer(z, answer, bundle, expected);
+    if (!elements) {
+      await settled();
+      throw unexpectedAnswer(z, answer, bundle, expected);
+    }
     const items = readPage(z, elements, page, { read, noun }, skipped);
     // One odd record is skipped; a page of nothing but odd records means this is not the list.
     if (items.length === 0 && elements.length > 0) {
+      await settled();
       throw unexpectedAnswer(z, answer, bundle, expected);
     }
     const full = elements.length >= paging.pageSize;
     if (full && page > 1 && items.every((item) => seen.has(key(item)))) {
+      await settled();
       throw pagingIgnored(z, bundle, page, paging.pageSize, noun);
     }
     for (const item of items) {
       if (!seen.has(key(item))) seen.set(key(item), item);
       if (until?.(item)) return result(true, item);
     }
-    offset += elements.length;
     if (!full || pastWindow?.(items)) return result(true);
+    offset += elements.length;
+    if (elements.length > paging.pageSize && regular) {
+      // More rows than asked for: the server ignores the page size, so pages asked for ahead
+      // start at the wrong offsets. They are dropped, and the rest is read one page at a time.
+      regular = false;
+      await settled();
+      launched = page;
+      ahead = 1;
+      lastPage = Infinity;
+      continue;
+    }
+    const total = page === 1 ? paging.total?.(answer.data) : undefined;
+    if (total !== undefined && regular) {
+      // The page after the last full one, which ends the list (short or empty), is the last
+      // read ahead; a list that grew meanwhile is read on one page at a time.
+      lastPage = Math.floor(total / paging.pageSize) + 1;
+      ahead = concurrency;
+    } else if (regular && lastPage === Infinity && page >= SEQUENTIAL_PAGES) {
+      ahead = Math.min(concurrency, ahead + 1);
+    }
   }
 };

@@ -39,11 +39,18 @@ export const stepDeadline = (bundle: Bundle): number => {
 export const hasTimeForRequest = (bundle: Bundle): boolean =>
   stepDeadline(bundle) - Date.now() >= MIN_REQUEST_MS;
 
+export const FORM_TYPE = 'application/x-www-form-urlencoded';
+
 export interface MobivateRequest {
   method: 'GET' | 'POST' | 'DELETE';
   /** A path from PATHS, relative to the connection's API Address. */
   path: string;
   body?: Record<string, unknown>;
+  /**
+   * A form-encoded body (application/x-www-form-urlencoded) instead of JSON, for the one request
+   * Mobivate documents that way (Create Group, §V5). Not together with `body`.
+   */
+  form?: Record<string, string>;
   params?: Record<string, string | number>;
   /**
    * Error statuses the caller interprets itself (e.g. 404 on delete). Every other error status is
@@ -86,7 +93,7 @@ export const apiOrigin = (z: ZObject, bundle: Bundle): string => {
 export const attemptMobivate = async <T = unknown>(
   z: ZObject,
   bundle: Bundle,
-  { method, path, body, params }: MobivateRequest,
+  { method, path, body, form, params }: MobivateRequest,
 ): Promise<MobivateAnswer<T> | NoAnswer> => {
   const origin = apiOrigin(z, bundle);
   const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, stepDeadline(bundle) - Date.now());
@@ -100,8 +107,14 @@ export const attemptMobivate = async <T = unknown>(
     const response = await z.request({
       method,
       url: `${origin}${path}`,
-      // Encoded here: with nothing merged, core would not encode it (middleware.ts sets the type).
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // Encoded here: with nothing merged, core would not encode it (middleware.ts sets the type,
+      // keeping the form type set here).
+      body: form
+        ? new URLSearchParams(form).toString()
+        : body === undefined
+          ? undefined
+          : JSON.stringify(body),
+      ...(form ? { headers: { 'Content-Type': FORM_TYPE } } : {}),
       params,
       signal: abort.signal,
       skipThrowForStatus: true,

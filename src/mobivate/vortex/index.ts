@@ -1,8 +1,19 @@
 import type { MobivateApi } from '../types';
+import { campaigns } from './campaigns';
 import { connection } from './connection';
+import { contacts } from './contacts';
+import { groups } from './groups';
 import { messageLog } from './message-log';
 import { messages } from './messages';
 import { optOuts } from './optouts';
 
 /** Mobivate's current API, "Vortex" (docs/mobivate-api.md §V1–§V8), at the address Mobivate gives. */
-export const api: MobivateApi = { connection, optOuts, messages, messageLog };
+export const api: MobivateApi = {
+  connection,
+  optOuts,
+  messages,
+  messageLog,
+  groups,
+  campaigns,
+  contacts,
+};

@@ -40,14 +40,26 @@ const batchBody = (chunk: BatchRecipient[], options: BatchOptions) => ({
   shortenUrls: options.shortenUrls,
   ...(options.spreadHours !== undefined ? { spreadHours: options.spreadHours } : {}),
   excludeOptOuts: true,
-  recipients: chunk.map(({ recipient, reference }) => ({
-    recipient,
-    ...(reference ? { reference } : {}),
-  })),
+  recipients: chunk.map(recipientOf),
+});
+
+/**
+ * One recipient as batch and template sends take it (§3.5, §3.6): a number with its reference and
+ * its `{{KEY}}` values in `meta`, or a group id with `meta.type: "mailinglist"`.
+ */
+export const recipientOf = ({ recipient, reference, group, fields, language }: BatchRecipient) => ({
+  recipient,
+  ...(reference ? { reference } : {}),
+  ...(language ? { language } : {}),
+  ...(group
+    ? { meta: { type: 'mailinglist' } }
+    : fields && Object.keys(fields).length > 0
+      ? { meta: fields }
+      : {}),
 });
 
 /** `{success, record: {id, type: "BatchSMS", recipientCount}}` (§V3). */
-const readBatch = (body: unknown, size: number): AcceptedBatch | undefined => {
+export const readBatch = (body: unknown, size: number): AcceptedBatch | undefined => {
   const record = unwrapRecord(body);
   if (!isObject(record) || typeof record.id !== 'string' || !record.id) return undefined;
   return {
