@@ -91,7 +91,11 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const groupBook = vortexGroups(state, contactBook.contacts);
   const routes: Record<string, Route> = vortex
     ? {
-        ...vortexRoutes(state, options.vortexShapes ?? 'observed'),
+        ...vortexRoutes(
+          state,
+          options.vortexShapes ?? 'observed',
+          (id) => groupBook.groups.get(id)?.members,
+        ),
         ...contactBook.routes,
         ...groupBook.routes,
       }

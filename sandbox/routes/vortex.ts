@@ -125,16 +125,23 @@ const sendSingle =
     };
   };
 
+/** A group's members, for batch recipients that are groups (§V3: `meta.type: "mailinglist"`). */
+export type GroupMembers = (groupId: string) => string[] | undefined;
+
 const sendBatch =
-  (state: SandboxState): Handler =>
+  (state: SandboxState, groupMembers: GroupMembers): Handler =>
   ({ body }) => {
     const { originator, text, recipients, name } = (body ?? {}) as Record<string, unknown>;
     if (typeof originator !== 'string' || typeof text !== 'string' || !Array.isArray(recipients)) {
       return vortexError(400, 'originator, text and recipients are required');
     }
     for (const item of recipients) {
-      const { recipient, reference } = (item ?? {}) as Record<string, unknown>;
-      if (isMobile(recipient)) logSend(state, originator, recipient, text, reference);
+      const { recipient, reference, meta } = (item ?? {}) as Record<string, unknown>;
+      const group = (meta as { type?: unknown } | undefined)?.type === 'mailinglist';
+      const numbers = group ? (groupMembers(String(recipient)) ?? []) : [recipient];
+      for (const number of numbers) {
+        if (isMobile(number)) logSend(state, originator, number, text, reference);
+      }
     }
     const id = `batch-${state.nextMessageNumber()}`;
     return {
@@ -146,7 +153,11 @@ const sendBatch =
     };
   };
 
-export const vortexRoutes = (state: SandboxState, shapes: VortexShapes): Record<string, Route> => ({
+export const vortexRoutes = (
+  state: SandboxState,
+  shapes: VortexShapes,
+  groupMembers: GroupMembers = () => undefined,
+): Record<string, Route> => ({
   // 200 without a body for a valid key (§V1).
   '/auth/test': { GET: () => ({ status: 200 }) },
   '/addressbook/optouts': {
@@ -177,7 +188,7 @@ export const vortexRoutes = (state: SandboxState, shapes: VortexShapes): Record<
     },
   },
   '/send/single': { POST: sendSingle(state) },
-  '/send/batch': { POST: sendBatch(state) },
+  '/send/batch': { POST: sendBatch(state, groupMembers) },
   '/messages/history': {
     GET: ({ query }) => {
       const paging = readOffsets(query);

@@ -89,3 +89,30 @@ it('sends to contacts by alias, placeholders reaching Mobivate untouched', async
     ['447700900012', 'Hi Mary, see you soon'],
   ]);
 });
+
+it('Send Batch SMS sends to a group and a number, with a recipient’s own fields', async () => {
+  const group = await run('creates.create_group.operation.perform', { name: 'Members' });
+  sandbox.groups.get(String(group.id))!.members.push('447700900011', '447700900012');
+
+  const sent = await run('creates.send_batch_sms.operation.perform', {
+    from: 'Acme',
+    message: 'Hi {{NAME}}',
+    groups: [group.id],
+    line_items: [{ line_recipient: '+447700900013', line_fields: 'NAME=Ann' }],
+  });
+
+  expect(sent).toMatchObject({ recipients_skipped: [] });
+  const batch = sandbox.requests.find((request) => request.path === '/send/batch');
+  expect(batch?.body).toMatchObject({
+    text: 'Hi {{NAME}}',
+    excludeOptOuts: true,
+    recipients: expect.arrayContaining([
+      expect.objectContaining({ recipient: group.id, meta: { type: 'mailinglist' } }),
+      expect.objectContaining({ recipient: '447700900013', meta: { NAME: 'Ann' } }),
+    ]),
+  });
+  // The group's members are in the history, as Mobivate expands the list.
+  expect(sandbox.messages.map((message) => message.recipient)).toEqual(
+    expect.arrayContaining(['447700900011', '447700900012', '447700900013']),
+  );
+});
