@@ -83,3 +83,40 @@ export const maxPartsField = defineInputField({
   helpText:
     'Refuse to send a message that needs more SMS parts than this (each part is billed). Leave empty for no limit.',
 });
+
+/** The options a batch-like send shares (Send Batch SMS, Send SMS to Contacts). */
+export const campaignNameField = defineInputField({
+  key: 'name',
+  label: 'Campaign Name',
+  type: 'string',
+  required: false,
+  helpText: 'Shown in Mobivate reports.',
+});
+
+export const sendAtField = defineInputField({
+  key: 'schedule_at',
+  label: 'Send At',
+  type: 'datetime',
+  required: false,
+  helpText: 'A future date and time to send at. Leave empty to send now.',
+});
+
+export const shortenLinksField = defineInputField({
+  key: 'shorten_urls',
+  label: 'Shorten Links',
+  type: 'boolean',
+  required: false,
+  group: ADVANCED.key,
+  default: 'false',
+  helpText:
+    'Replace long links with short ones that report clicks. Mobivate may bill shortened links.',
+});
+
+export const spreadHoursField = defineInputField({
+  key: 'spread_hours',
+  label: 'Spread Over Hours',
+  type: 'integer',
+  required: false,
+  group: ADVANCED.key,
+  helpText: 'Spread delivery evenly over this many hours. Leave empty to send at once.',
+});

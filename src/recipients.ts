@@ -1,3 +1,5 @@
+import type { ZObject } from 'zapier-platform-core';
+import { recordProblem, settingProblem } from './inputs';
 import type { BatchRecipient } from './mobivate';
 import { normaliseMobile } from './phone';
 import { quoteInput } from './text';
@@ -157,4 +159,42 @@ export const collectRecipients = (inputs: RecipientInputs): CollectedRecipients 
   }
   collectGroups(inputs, collected);
   return collected;
+};
+
+const MAX_LISTED_PROBLEMS = 10;
+const listProblems = (problems: string[]) =>
+  problems.slice(0, MAX_LISTED_PROBLEMS).join('; ') +
+  (problems.length > MAX_LISTED_PROBLEMS
+    ? `; and ${problems.length - MAX_LISTED_PROBLEMS} more`
+    : '');
+
+/**
+ * Stops before anything is sent when no recipient is usable, or when any is not and the user
+ * chose to be alerted; otherwise returns the skipped entries, each with why.
+ */
+export const refuseUnusable = (
+  z: ZObject,
+  collected: CollectedRecipients,
+  ifInvalid: 'skip' | 'fail',
+) => {
+  const { given, invalid, duplicates, recipients } = collected;
+  if (given === 0) {
+    throw recordProblem(z)(
+      'There are no recipients: map numbers into Recipients or Personalized Recipients, or group ids into Groups.',
+    );
+  }
+  if (invalid.length > 0 && ifInvalid === 'fail') {
+    // The user chose to be alerted: an error, not a halt.
+    throw settingProblem(
+      z,
+      'InvalidRecipients',
+    )(
+      `Nothing was sent: ${invalid.length} of ${given} recipients cannot be used. ${listProblems(invalid)}.`,
+    );
+  }
+  const skipped = [...invalid, ...duplicates];
+  if (recipients.length === 0) {
+    throw recordProblem(z)(`Nothing was sent: no recipient can be used. ${listProblems(skipped)}.`);
+  }
+  return skipped;
 };

@@ -9,7 +9,15 @@ import { sendInChunks, stoppedSendError } from '../batches';
 import { stepDeadline } from '../mobivate/http/request';
 import { appError } from '../error-codes';
 import { mobivate } from '../mobivate';
-import { ADVANCED, defaultCountryField, senderField } from '../fields';
+import {
+  ADVANCED,
+  defaultCountryField,
+  senderField,
+  campaignNameField,
+  sendAtField,
+  shortenLinksField,
+  spreadHoursField,
+} from '../fields';
 import {
   optionalText,
   readBoolean,
@@ -17,9 +25,8 @@ import {
   readOptionalInteger,
   readSender,
   recordProblem,
-  settingProblem,
 } from '../inputs';
-import { collectRecipients, type CollectedRecipients } from '../recipients';
+import { collectRecipients, refuseUnusable } from '../recipients';
 import batchSample from '../samples/batch.json';
 
 const inputFields = defineInputFields([
@@ -80,20 +87,8 @@ const inputFields = defineInputFields([
       { value: 'fail', sample: 'fail', label: 'Send nothing and stop with an error' },
     ],
   },
-  {
-    key: 'name',
-    label: 'Campaign Name',
-    type: 'string',
-    required: false,
-    helpText: 'Shown in Mobivate reports.',
-  },
-  {
-    key: 'schedule_at',
-    label: 'Send At',
-    type: 'datetime',
-    required: false,
-    helpText: 'A future date and time to send at. Leave empty to send now.',
-  },
+  campaignNameField,
+  sendAtField,
   {
     key: 'exclude_duplicates',
     label: 'Skip Duplicate Numbers',
@@ -104,24 +99,8 @@ const inputFields = defineInputFields([
     helpText:
       'Send once to a number that appears more than once (across all recipients of this step).',
   },
-  {
-    key: 'shorten_urls',
-    label: 'Shorten Links',
-    type: 'boolean',
-    required: false,
-    group: ADVANCED.key,
-    default: 'false',
-    helpText:
-      'Replace long links with short ones that report clicks. Mobivate may bill shortened links.',
-  },
-  {
-    key: 'spread_hours',
-    label: 'Spread Over Hours',
-    type: 'integer',
-    required: false,
-    group: ADVANCED.key,
-    helpText: 'Spread delivery evenly over this many hours. Leave empty to send at once.',
-  },
+  shortenLinksField,
+  spreadHoursField,
 ]);
 
 export const readScheduleAt = (z: ZObject, value: unknown): number | undefined => {
@@ -139,40 +118,6 @@ export const readScheduleAt = (z: ZObject, value: unknown): number | undefined =
     );
   }
   return millis;
-};
-
-const MAX_LISTED_PROBLEMS = 10;
-const listProblems = (problems: string[]) =>
-  problems.slice(0, MAX_LISTED_PROBLEMS).join('; ') +
-  (problems.length > MAX_LISTED_PROBLEMS
-    ? `; and ${problems.length - MAX_LISTED_PROBLEMS} more`
-    : '');
-
-/**
- * Stops before anything is sent when no recipient is usable, or when any is not and the user
- * chose to be alerted; otherwise returns the skipped entries, each with why.
- */
-const refuseUnusable = (z: ZObject, collected: CollectedRecipients, ifInvalid: 'skip' | 'fail') => {
-  const { given, invalid, duplicates, recipients } = collected;
-  if (given === 0) {
-    throw recordProblem(z)(
-      'There are no recipients: map numbers into Recipients or Personalized Recipients, or group ids into Groups.',
-    );
-  }
-  if (invalid.length > 0 && ifInvalid === 'fail') {
-    // The user chose to be alerted: an error, not a halt.
-    throw settingProblem(
-      z,
-      'InvalidRecipients',
-    )(
-      `Nothing was sent: ${invalid.length} of ${given} recipients cannot be used. ${listProblems(invalid)}.`,
-    );
-  }
-  const skipped = [...invalid, ...duplicates];
-  if (recipients.length === 0) {
-    throw recordProblem(z)(`Nothing was sent: no recipient can be used. ${listProblems(skipped)}.`);
-  }
-  return skipped;
 };
 
 /** Groups and per-recipient fields exist only on Vortex: refused plainly before any request. */

@@ -8,6 +8,10 @@ import {
   maxPartsField,
   messageField,
   senderField,
+  campaignNameField,
+  sendAtField,
+  shortenLinksField,
+  spreadHoursField,
 } from '../fields';
 import {
   optionalText,
@@ -38,40 +42,10 @@ const inputFields = defineInputFields([
     helpText: `${messageField.helpText} Placeholders such as \`{{NAME}}\` are sent as written and filled in by Mobivate from each contact; parts are counted on the text as written.`,
   },
   maxPartsField,
-  {
-    key: 'name',
-    label: 'Campaign Name',
-    type: 'string',
-    required: false,
-    group: ADVANCED.key,
-    helpText: 'Shown in Mobivate reports.',
-  },
-  {
-    key: 'schedule_at',
-    label: 'Send At',
-    type: 'datetime',
-    required: false,
-    group: ADVANCED.key,
-    helpText: 'A future date and time to send at. Leave empty to send now.',
-  },
-  {
-    key: 'shorten_urls',
-    label: 'Shorten Links',
-    type: 'boolean',
-    required: false,
-    group: ADVANCED.key,
-    default: 'false',
-    helpText:
-      'Replace long links with short ones that report clicks. Mobivate may bill shortened links.',
-  },
-  {
-    key: 'spread_hours',
-    label: 'Spread Over Hours',
-    type: 'integer',
-    required: false,
-    group: ADVANCED.key,
-    helpText: 'Spread delivery evenly over this many hours. Leave empty to send at once.',
-  },
+  { ...campaignNameField, group: ADVANCED.key },
+  { ...sendAtField, group: ADVANCED.key },
+  shortenLinksField,
+  spreadHoursField,
 ]);
 
 /** Aliases mapped from a text field arrive as one comma- or line-separated string. */

@@ -1,14 +1,9 @@
-import {
-  defineCreate,
-  defineInputFields,
-  type CreatePerform,
-  type ZObject,
-} from 'zapier-platform-core';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { stoppedSendError, inChunks, sendChunks } from '../batches';
 import { vortexOnly } from '../campaigns';
 import { defaultCountryField } from '../fields';
-import { optionalText, readChoice, recordProblem, settingProblem } from '../inputs';
-import { collectRecipients, type CollectedRecipients } from '../recipients';
+import { optionalText, readChoice, recordProblem } from '../inputs';
+import { collectRecipients, refuseUnusable } from '../recipients';
 import templateSample from '../samples/template-campaign.json';
 
 const inputFields = defineInputFields([
@@ -75,36 +70,6 @@ const inputFields = defineInputFields([
     ],
   },
 ]);
-
-const MAX_LISTED_PROBLEMS = 10;
-const listProblems = (problems: string[]) =>
-  problems.slice(0, MAX_LISTED_PROBLEMS).join('; ') +
-  (problems.length > MAX_LISTED_PROBLEMS
-    ? `; and ${problems.length - MAX_LISTED_PROBLEMS} more`
-    : '');
-
-/** As Send Batch SMS: nothing usable halts; any unusable with "fail" chosen is an error. */
-const refuseUnusable = (z: ZObject, collected: CollectedRecipients, ifInvalid: 'skip' | 'fail') => {
-  const { given, invalid, duplicates, recipients } = collected;
-  if (given === 0) {
-    throw recordProblem(z)(
-      'There are no recipients: map numbers into Recipients or Personalized Recipients, or group ids into Groups.',
-    );
-  }
-  if (invalid.length > 0 && ifInvalid === 'fail') {
-    throw settingProblem(
-      z,
-      'InvalidRecipients',
-    )(
-      `Nothing was sent: ${invalid.length} of ${given} recipients cannot be used. ${listProblems(invalid)}.`,
-    );
-  }
-  const skipped = [...invalid, ...duplicates];
-  if (recipients.length === 0) {
-    throw recordProblem(z)(`Nothing was sent: no recipient can be used. ${listProblems(skipped)}.`);
-  }
-  return skipped;
-};
 
 export const perform = (async (z, bundle) => {
   const { inputData } = bundle;
