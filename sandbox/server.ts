@@ -25,7 +25,7 @@ import {
 } from './state';
 
 export { parseMobivateDate, type RecordedRequest } from './api';
-export type { SandboxMessage, SandboxMessageSeed, SandboxOptOut } from './state';
+export type { SandboxMessage, SandboxMessageSeed, SandboxOptOut, SandboxOptOutSeed } from './state';
 
 export interface SandboxOptions {
   /** The only key the sandbox accepts. */

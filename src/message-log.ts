@@ -1,6 +1,6 @@
 import { appError } from './error-codes';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { DAY_MS, SCAN_LIMITS, mobivate, type LoggedMessage } from './mobivate';
+import { DAY_MS, POLL_LIMITS, mobivate, type LoggedMessage } from './mobivate';
 import { formatCount } from './text';
 
 /**
@@ -59,7 +59,7 @@ export const pollMessageLog = async <Item extends Dated>(
     // A day ahead, so a Mobivate clock slightly ahead of Zapier's cannot hide a new message.
     { start: now - days * DAY_MS, end: now + DAY_MS },
     { direction: poll.direction },
-    sample ? { ...SCAN_LIMITS, maxRequests: 1 } : SCAN_LIMITS,
+    sample ? { ...POLL_LIMITS, maxRequests: 1 } : POLL_LIMITS,
   );
   if (!scan.complete && !sample) {
     const read = `${formatCount(scan.items.length)} read in ${scan.requests} requests`;

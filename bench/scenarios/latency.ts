@@ -8,16 +8,19 @@
  */
 import { LATENCY_PRESETS, type LatencyModel, type LatencyPreset } from '../../sandbox/latency';
 import { startSandbox } from '../../sandbox/server';
-import type { SandboxOptOutSeed } from '../../sandbox/state';
+import type { SandboxOptOutSeed } from '../../sandbox/server';
+import { optOutList, recipientNumbers } from '../data';
 import { inFreshProcess, writeBundle } from '../fresh-process';
 import { PROJECT_ROOT } from '../invoke';
 import type { Row, Section } from '../report';
 import { round } from '../stats';
 
-const DAY = 86_400_000;
-/** More than any step can finish at these presets, so that each run's figure is its limit. */
+/**
+ * More than any step can finish at these presets (a scan's bound is 150 pages of 1,000), so that
+ * each run's figure is its limit.
+ */
 const BATCH_SIZE = 120_000;
-const LIST_SIZE = 110_000;
+const LIST_SIZE = 160_000;
 const MODES = { sequential: 1, concurrent: undefined } as const;
 type Mode = keyof typeof MODES;
 
@@ -32,20 +35,13 @@ interface Operation {
 
 const count = (text: string | undefined) => (text ? Number(text.replace(/,/g, '')) : 0);
 
-const optOutList = (now: number, days: number): SandboxOptOutSeed[] =>
-  Array.from({ length: LIST_SIZE }, (_, i) => ({
-    mobile: `4478${String(i).padStart(8, '0')}`,
-    note: i % 3 ? 'API' : 'MO',
-    created: now - Math.floor((i / LIST_SIZE) * days * DAY),
-  }));
-
 const OPERATIONS: Operation[] = [
   {
     name: 'Send Batch SMS: largest batch in one step',
     method: 'creates.send_batch_sms.operation.perform',
     inputData: {
       from: 'Acme',
-      recipients: Array.from({ length: BATCH_SIZE }, (_, i) => `+44 7${String(700000000 + i)}`),
+      recipients: recipientNumbers(BATCH_SIZE),
       message: 'Spring sale',
     },
     optOuts: () => [],
@@ -62,7 +58,7 @@ const OPERATIONS: Operation[] = [
     name: 'Find Opt-Out: opt-outs searched in one step',
     method: 'searches.find_optout.operation.perform',
     inputData: { mobile: '+447999999999' },
-    optOuts: (now) => optOutList(now, 300),
+    optOuts: (now) => optOutList(now, 300, LIST_SIZE),
     reached: (outcome) =>
       outcome === 'ok'
         ? { count: LIST_SIZE, complete: true }
@@ -72,7 +68,7 @@ const OPERATIONS: Operation[] = [
     name: 'New Opt-Out: opt-outs read in one poll',
     method: 'triggers.new_optout.operation.perform',
     inputData: {},
-    optOuts: (now) => optOutList(now, 2),
+    optOuts: (now) => optOutList(now, 2, LIST_SIZE),
     reached: (outcome, output) =>
       outcome === 'ok'
         ? { count: Array.isArray(output) ? output.length : 0, complete: true }

@@ -2,45 +2,33 @@
  * Large accounts: a batch send to 10,000 and 100,000 numbers, and Find Opt-Out and the New Opt-Out
  * poll over 100,000 opt-outs. Each runs once, in a fresh process, against its own sandbox.
  */
-import { startSandbox, type SandboxOptOut } from '../../sandbox/server';
+import { startSandbox, type SandboxOptOutSeed } from '../../sandbox/server';
+import { optOutList, recipientNumbers } from '../data';
 import { inFreshProcess, writeBundle } from '../fresh-process';
 import { PROJECT_ROOT } from '../invoke';
 import type { Row, Section } from '../report';
 import { round } from '../stats';
 
-const DAY = 86_400_000;
 const LIST_SIZE = 100_000;
 const OUTCOME_WIDTH = 110;
 
 interface Scenario {
   name: string;
-  optOuts: Omit<SandboxOptOut, 'id'>[];
+  optOuts: SandboxOptOutSeed[];
   method: string;
   inputData: Record<string, unknown>;
 }
-
-/** Distinct UK mobile numbers, as a marketer's sheet would hold them. */
-const numbers = (count: number) =>
-  Array.from({ length: count }, (_, i) => `+44 7${String(700000000 + i)}`);
-
-/** 100,000 opt-outs spread evenly back from now over `days`, a third of them STOP replies. */
-const optOutList = (now: number, days: number) =>
-  Array.from({ length: LIST_SIZE }, (_, i) => ({
-    mobile: `4478${String(i).padStart(8, '0')}`,
-    note: i % 3 ? 'API' : 'MO',
-    created: now - Math.floor((i / LIST_SIZE) * days * DAY),
-  }));
 
 const batch = (count: number): Scenario => ({
   name: `Send Batch SMS, ${count.toLocaleString('en-US')} recipients`,
   optOuts: [],
   method: 'creates.send_batch_sms.operation.perform',
-  inputData: { from: 'Acme', recipients: numbers(count), message: 'Spring sale' },
+  inputData: { from: 'Acme', recipients: recipientNumbers(count), message: 'Spring sale' },
 });
 
 const scenarios = (now: number): Scenario[] => {
-  const yearly = optOutList(now, 365);
-  const recent = optOutList(now, 2);
+  const yearly = optOutList(now, 365, LIST_SIZE);
+  const recent = optOutList(now, 2, LIST_SIZE);
   const findOptOut = 'searches.find_optout.operation.perform';
   const newOptOut = 'triggers.new_optout.operation.perform';
   return [

@@ -23,6 +23,7 @@ export interface MobivateApi {
       bundle: Bundle,
       window: Window,
       until?: (record: ListedOptOut) => boolean,
+      limits?: ScanLimits,
     ) => Promise<ScanResult<ListedOptOut>>;
   };
   messages: {

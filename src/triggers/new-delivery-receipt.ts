@@ -78,7 +78,7 @@ export const perform = (async (z, bundle) =>
     toItem: toItem(mobivate(bundle).messageLog.describeStatus),
     keep: wanted(z, bundle.inputData),
     tooMany: (read) =>
-      `More messages were sent in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's time limit (${read}), so this check stopped rather than trigger for an incomplete list. Status changes will trigger again once fewer messages are sent; meanwhile check a message's status with Find Message or in the Mobivate hub.`,
+      `More messages were sent in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's limits (${read}), so this check stopped rather than trigger for an incomplete list. Status changes will trigger again once fewer messages are sent; meanwhile check a message's status with Find Message or in the Mobivate hub.`,
   })) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({

@@ -127,7 +127,7 @@ export const perform = (async (z, bundle) =>
     toItem,
     keep: keywordFilter(z, bundle.inputData),
     tooMany: (read) =>
-      `More text messages arrived in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's time limit (${read}), so this check stopped rather than trigger for an incomplete list. New messages will trigger again once fewer arrive; meanwhile read them in the Mobivate hub.`,
+      `More text messages arrived in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's limits (${read}), so this check stopped rather than trigger for an incomplete list. New messages will trigger again once fewer arrive; meanwhile read them in the Mobivate hub.`,
   })) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({

@@ -1,6 +1,6 @@
 import { appError } from '../error-codes';
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { DAY_MS, mobivate, type ListedOptOut } from '../mobivate';
+import { DAY_MS, POLL_LIMITS, mobivate, type ListedOptOut } from '../mobivate';
 import { OPT_OUT_SOURCES } from '../mobivate/opt-out-sources';
 import { listedOptOutOutput, listedOptOutOutputFields } from '../optouts';
 import optOutSample from '../samples/optout.json';
@@ -35,17 +35,20 @@ const inputFields = defineInputFields([
 
 export const perform = (async (z, bundle) => {
   const now = Date.now();
-  const scan = await mobivate(bundle).optOuts.scan(z, bundle, {
-    start: now - POLL_WINDOW_DAYS * DAY_MS,
-    end: now + DAY_MS,
-  });
+  const scan = await mobivate(bundle).optOuts.scan(
+    z,
+    bundle,
+    { start: now - POLL_WINDOW_DAYS * DAY_MS, end: now + DAY_MS },
+    undefined,
+    POLL_LIMITS,
+  );
   if (!scan.complete) {
     // Returning part of the window could announce old opt-outs and miss the newest ones, since the
     // list's order is undocumented: say so instead.
     throw appError(
       z,
       'OptOutPollIncomplete',
-      `More opt-outs were added in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's time limit (${formatCount(scan.items.length)} read in ${scan.requests} requests). New opt-outs will trigger again once fewer arrive; meanwhile use Find Opt-Out or the Mobivate hub.`,
+      `More opt-outs were added in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's limits (${formatCount(scan.items.length)} read in ${scan.requests} requests). New opt-outs will trigger again once fewer arrive; meanwhile use Find Opt-Out or the Mobivate hub.`,
     );
   }
   const source = bundle.inputData.note?.trim().toUpperCase();

@@ -90,11 +90,11 @@ describe('Find Contact', () => {
         alias: `a${offset + i}`,
         msisdn: `44770${String(offset + i).padStart(7, '0')}`,
       }));
-    for (let offset = 0; offset < 25_000; offset += 1000) {
+    for (let offset = 0; offset < 150_000; offset += 1000) {
       page(offset).reply(200, { type: 'Contacts', results: rows(offset) });
     }
     expect(failed(await find({ alias: 'jane-doe' })).message).toMatch(
-      /Could not finish searching the address book for alias "jane-doe": it read 25,000 contacts in 25 requests/,
+      /Could not finish searching the address book for alias "jane-doe": it read 150,000 contacts in 150 requests/,
     );
   });
 

@@ -94,7 +94,7 @@ describe('Find Message', () => {
     mobivate()
       .get('/message')
       .query(true)
-      .times(25)
+      .times(150)
       .reply(200, () =>
         Array.from({ length: 1000 }, (_, i) => logged(`m${Math.random()}${i}`, null)),
       );

@@ -14,7 +14,7 @@ describe('New Delivery Status', () => {
     'MT',
     { status: 'DELIVERED' },
     (id) => `${id}:DELIVERED`,
-    /^More messages were sent in the last 3 days than one check can read within Zapier's time limit/,
+    /^More messages were sent in the last 3 days than one check can read within Zapier's limits/,
   );
 
   describe('each status', () => {

@@ -17,7 +17,7 @@ describe('New Incoming SMS', () => {
     'MO',
     { direction: 'MO' },
     (id) => id,
-    /^More text messages arrived in the last 3 days than one check can read within Zapier's time limit/,
+    /^More text messages arrived in the last 3 days than one check can read within Zapier's limits/,
   );
 
   describe('each message', () => {

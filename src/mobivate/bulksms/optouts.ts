@@ -119,15 +119,20 @@ const remove = async (z: ZObject, bundle: Bundle, mobile: string): Promise<Remov
 };
 
 /** Reads the opt-outs created in the window, stopping at the first for which `until` is true. */
-const scan: MobivateApi['optOuts']['scan'] = (z, bundle, window, until) =>
-  scanList(z, bundle, {
-    path: OPT_OUT_PATH,
-    paging: bulkSmsPaging(window),
-    read: readListedOptOut,
-    noun: 'opt-out',
-    key: (record) => record.id,
-    expected: 'a list of opt-outs ([{"id", "mobile", "note", "created"}])',
-    until,
-  });
+const scan: MobivateApi['optOuts']['scan'] = (z, bundle, window, until, limits) =>
+  scanList(
+    z,
+    bundle,
+    {
+      path: OPT_OUT_PATH,
+      paging: bulkSmsPaging(window),
+      read: readListedOptOut,
+      noun: 'opt-out',
+      key: (record) => record.id,
+      expected: 'a list of opt-outs ([{"id", "mobile", "note", "created"}])',
+      until,
+    },
+    limits,
+  );
 
 export const optOuts: MobivateApi['optOuts'] = { add, remove, scan };

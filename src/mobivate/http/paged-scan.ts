@@ -11,10 +11,19 @@ import { SCAN_BUDGET_MS, callMobivate, hasTimeForRequest } from './request';
 
 /**
  * Bounds of one scan of a Mobivate list. Zapier stops a step after 30 seconds, so a scan asks for
- * no new page after 20 seconds (each page's request gets only what is left of that) or after 25
- * pages of 1,000, whichever comes first, and says it stopped early.
+ * no new page after 20 seconds (each page's request gets only what is left of that) or after 150
+ * pages of 1,000, whichever comes first, and says it stopped early. The page bound caps the
+ * requests one step spends when Mobivate answers fast; at 300 ms a page, 4 at a time, 150 pages
+ * take about 12 seconds (docs/performance.md, "Why 150 pages").
  */
-export const SCAN_LIMITS: ScanLimits = { maxRequests: 25, budgetMs: SCAN_BUDGET_MS };
+export const SCAN_LIMITS: ScanLimits = { maxRequests: 150, budgetMs: SCAN_BUDGET_MS };
+
+/**
+ * Bounds of a trigger's poll: 25 pages of 1,000. A poll returns every item of the window it read
+ * (docs/triggers.md), and Zapier keeps at most 105,000 seen ids per Zap and takes at most 20 MB
+ * from one poll; 25,000 items of a few hundred bytes stay inside both, 150,000 would not.
+ */
+export const POLL_LIMITS: ScanLimits = { ...SCAN_LIMITS, maxRequests: 25 };
 
 /**
  * Pages in flight at once, at most, in a long scan (the same small fixed limit as batch sends,

@@ -91,21 +91,26 @@ const remove = async (z: ZObject, bundle: Bundle, mobile: string): Promise<Remov
  * search page documents) and read until the window is passed; should the server ignore the sort,
  * the pages are not in order and the whole list is read, within the scan's bounds.
  */
-const scan: MobivateApi['optOuts']['scan'] = async (z, bundle, window, until) => {
+const scan: MobivateApi['optOuts']['scan'] = async (z, bundle, window, until, limits) => {
   const inWindow = (record: ListedOptOut) =>
     record.created >= window.start && record.created <= window.end;
-  const result = await scanList(z, bundle, {
-    path: OPT_OUTS_PATH,
-    paging: vortexPaging({ sortField: 'created_at', sortDir: 'DESC' }),
-    read: readVortexOptOut,
-    noun: 'opt-out',
-    key: (record) => record.id,
-    expected: 'a list of opt-outs ({"results": […]} or {"records": […]})',
-    until: until && ((record) => inWindow(record) && until(record)),
-    pastWindow: (page) =>
-      page.every((record, i) => i === 0 || page[i - 1]!.created >= record.created) &&
-      page.some((record) => record.created < window.start),
-  });
+  const result = await scanList(
+    z,
+    bundle,
+    {
+      path: OPT_OUTS_PATH,
+      paging: vortexPaging({ sortField: 'created_at', sortDir: 'DESC' }),
+      read: readVortexOptOut,
+      noun: 'opt-out',
+      key: (record) => record.id,
+      expected: 'a list of opt-outs ({"results": […]} or {"records": […]})',
+      until: until && ((record) => inWindow(record) && until(record)),
+      pastWindow: (page) =>
+        page.every((record, i) => i === 0 || page[i - 1]!.created >= record.created) &&
+        page.some((record) => record.created < window.start),
+    },
+    limits,
+  );
   return { ...result, items: result.items.filter(inWindow) };
 };
 

@@ -190,6 +190,38 @@ describe('Find Opt-Out and New Opt-Out on Vortex', () => {
     ]);
   });
 
+  describe('a list longer than one step can read, every opt-out of the last 2 days', () => {
+    const TOTAL = 200_000;
+    const pages = (count: number) => {
+      for (let p = 0; p < count; p++) {
+        const rows = Array.from({ length: 1000 }, (_, i) => ({
+          id: `u${p * 1000 + i}`,
+          msisdn: `6140${String(p * 1000 + i).padStart(7, '0')}`,
+          created_at: new Date(NOW - (p * 1000 + i) * 500).toISOString(),
+        }));
+        page(p * 1000).reply(200, { type: 'Optouts', results: rows, matches: TOTAL });
+      }
+    };
+
+    it('Find Opt-Out reads 150 pages, then says it could not finish', async () => {
+      pages(150);
+      const outcome = await runOnVortex('searches.find_optout.operation.perform', {
+        mobile: '+61499999999',
+      });
+      expect(failed(outcome).message).toMatch(
+        /^Could not finish searching the opt-out list for 61499999999: it read 150,000 opt-outs from the last 365 days in 150 requests without finding it/,
+      );
+    });
+
+    it('New Opt-Out reads 25 pages, as much as one poll may return to Zapier, then says so', async () => {
+      pages(25);
+      const outcome = await runOnVortex('triggers.new_optout.operation.perform', {});
+      expect(failed(outcome).message).toMatch(
+        /one check can read within Zapier's limits \(25,000 read in 25 requests\)/,
+      );
+    });
+  });
+
   it('does not read a list it cannot find in the answer as empty', async () => {
     page(0).reply(200, { success: true, data: [] });
     const outcome = await runOnVortex('searches.find_optout.operation.perform', {
