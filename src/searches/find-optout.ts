@@ -24,7 +24,7 @@ const inputFields = defineInputFields([
     type: 'integer',
     required: false,
     default: String(DEFAULT_LOOKBACK_DAYS),
-    helpText: `How far back to look, in days (1 to ${MAX_LOOKBACK_DAYS}; default ${DEFAULT_LOOKBACK_DAYS}). Mobivate can only list opt-outs by date, so the search reads the list of this period; if it holds more than ${formatCount(SCAN_LIMITS.maxRequests * 1000)} opt-outs the step stops with an error rather than guess, and a shorter period helps.`,
+    helpText: `How far back to look, in days (1 to ${MAX_LOOKBACK_DAYS}; default ${DEFAULT_LOOKBACK_DAYS}). Mobivate can only list opt-outs by date, so the search reads the list of this period; if it holds more than one step can read (at most ${formatCount(SCAN_LIMITS.maxRequests * 1000)} opt-outs, fewer when Mobivate answers slowly) the step stops with an error rather than guess, and a shorter period helps.`,
   },
 ]);
 
