@@ -133,7 +133,7 @@ const findExisting = async (
     throw appError(
       z,
       'ContactSearchIncomplete',
-      `Mobivate said the contact already exists (${said}), but it was not found among the first ${formatCount(scan.items.length)} contacts of the address book before this step had to stop to stay within Zapier's time limit. Nothing was changed.`,
+      `Mobivate said the contact already exists (${said}), but it was not found among the first ${formatCount(scan.items.length)} contacts of the address book before this step had to stop to stay within Zapier's limits. Nothing was changed.`,
     );
   }
   if (scan.skipped.length > 0) {

@@ -59,7 +59,7 @@ export const perform = (async (z, bundle) => {
     throw appError(
       z,
       'ContactSearchIncomplete',
-      `Could not finish searching the address book for ${wanted}: it read ${formatCount(scan.items.length)} contacts in ${scan.requests} requests without finding it, then stopped to stay within Zapier's time limit (at most ${formatCount(SCAN_LIMITS.maxRequests * 1000)} contacts). Whether the contact exists is unknown.`,
+      `Could not finish searching the address book for ${wanted}: it read ${formatCount(scan.items.length)} contacts in ${scan.requests} requests without finding it, then stopped to stay within Zapier's limits (at most ${formatCount(SCAN_LIMITS.maxRequests * 1000)} contacts). Whether the contact exists is unknown.`,
     );
   }
   // A skipped contact that could be this one (its number or alias unreadable) leaves it unknown.

@@ -78,7 +78,7 @@ export const perform = (async (z, bundle) => {
   throw appError(
     z,
     'MessageSearchIncomplete',
-    `Could not finish searching the message log for reference "${reference}": it read ${formatCount(scan.items.length)} messages of the last ${REFERENCE_LOOKBACK_DAYS} days in ${scan.requests} requests without finding it, then stopped to stay within Zapier's time limit. Whether the message exists is unknown; search by Message ID instead.`,
+    `Could not finish searching the message log for reference "${reference}": it read ${formatCount(scan.items.length)} messages of the last ${REFERENCE_LOOKBACK_DAYS} days in ${scan.requests} requests without finding it, then stopped to stay within Zapier's limits. Whether the message exists is unknown; search by Message ID instead.`,
   );
 }) satisfies SearchPerform<typeof inputFields>;
 

@@ -86,7 +86,7 @@ export const perform = (async (z, bundle) => {
   throw appError(
     z,
     'OptOutSearchIncomplete',
-    `Could not finish searching the opt-out list for ${mobile}: it read ${formatCount(scan.items.length)} opt-outs from the last ${days} days in ${scan.requests} requests without finding it, then stopped to stay within Zapier's time limit. Whether ${mobile} is opted out is unknown. Set Lookback Days lower to search a shorter period.`,
+    `Could not finish searching the opt-out list for ${mobile}: it read ${formatCount(scan.items.length)} opt-outs from the last ${days} days in ${scan.requests} requests without finding it, then stopped to stay within Zapier's limits. Whether ${mobile} is opted out is unknown. Set Lookback Days lower to search a shorter period.`,
   );
 }) satisfies SearchPerform<typeof inputFields>;
 

@@ -92,7 +92,7 @@ describe('Find Opt-Out', () => {
 
     expect(result).toMatchObject({ name: 'AppError', code: 'OptOutSearchIncomplete' });
     expect(result.message).toBe(
-      `Could not finish searching the opt-out list for 447700900123: it read 150,000 opt-outs from the last 365 days in 150 requests without finding it, then stopped to stay within Zapier's time limit. Whether 447700900123 is opted out is unknown. Set Lookback Days lower to search a shorter period.`,
+      `Could not finish searching the opt-out list for 447700900123: it read 150,000 opt-outs from the last 365 days in 150 requests without finding it, then stopped to stay within Zapier's limits. Whether 447700900123 is opted out is unknown. Set Lookback Days lower to search a shorter period.`,
     );
   });
 

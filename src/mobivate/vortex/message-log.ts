@@ -100,7 +100,7 @@ const get = async (z: ZObject, bundle: Bundle, id: string) => {
   throw appError(
     z,
     'MessageSearchIncomplete',
-    `Could not finish searching the last ${ID_LOOKBACK_DAYS} days of messages for id "${id}" within Zapier's time limit; whether the message exists is unknown.`,
+    `Could not finish searching the last ${ID_LOOKBACK_DAYS} days of messages for id "${id}" within Zapier's limits; whether the message exists is unknown.`,
   );
 };
 
