@@ -1,6 +1,7 @@
 import { appError } from './error-codes';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import {
+  NO_TIME,
   mobivate,
   type AcceptedBatch,
   type BatchOptions,
@@ -33,6 +34,8 @@ export interface ChunkedSend {
 }
 
 const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
+const recipientCount = (count: number) =>
+  `${formatCount(count)} ${plural(count, 'recipient', 'recipients')}`;
 
 /** Batch numbers as people read them: "1 to 3", "1, 3 and 4", "2 and 3", "1 and 4 to 6". */
 export const numberList = (numbers: number[]): string => {
@@ -40,8 +43,8 @@ export const numberList = (numbers: number[]): string => {
   for (let i = 0; i < numbers.length;) {
     let j = i;
     while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
-    if (j - i >= 2) parts.push(`${numbers[i]} to ${numbers[j]}`);
-    else parts.push(...numbers.slice(i, j + 1).map(String));
+    if (j - i >= 2) parts.push(`${formatCount(numbers[i]!)} to ${formatCount(numbers[j]!)}`);
+    else parts.push(...numbers.slice(i, j + 1).map((n) => formatCount(n)));
     i = j + 1;
   }
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
@@ -75,12 +78,17 @@ const partialReport = (z: ZObject, { chunks, outcomes }: ChunkedSend): Error => 
   const count = acceptedNumbers.length;
   const parts = [
     count > 0
-      ? `Only part of the batch was sent. ${plural(count, 'Batch', 'Batches')} ${numberList(acceptedNumbers)} of ${chunks.length} ${plural(count, 'was', 'were')} accepted (${formatCount(sent)} recipients; batch ${plural(count, 'id', 'ids')} ${acceptedBatches.map((batch) => batch.id).join(', ')}).`
-      : `No batch of the ${chunks.length} was confirmed as sent.`,
+      ? `Only part of the batch was sent. ${plural(count, 'Batch', 'Batches')} ${numberList(acceptedNumbers)} of ${formatCount(chunks.length)} ${plural(count, 'was', 'were')} accepted (${recipientCount(sent)}; batch ${plural(count, 'id', 'ids')} ${acceptedBatches.map((batch) => batch.id).join(', ')}).`
+      : `No batch of the ${formatCount(chunks.length)} was confirmed as sent.`,
   ];
+  // Once a batch found no time left, the batches never started after it are told alike.
+  const noTime = outcomes.find(
+    (o): o is FailedBatch => o !== undefined && !isAccepted(o) && o.reason === NO_TIME,
+  );
+  const told = outcomes.map((outcome) => outcome ?? noTime);
   // The batches not accepted, in order, a run of alike ones (same outcome and reason) at a time.
   for (let i = 0; i < chunks.length;) {
-    const outcome = outcomes[i];
+    const outcome = told[i];
     if (isAccepted(outcome)) {
       i++;
       continue;
@@ -89,22 +97,19 @@ const partialReport = (z: ZObject, { chunks, outcomes }: ChunkedSend): Error => 
     const numbers: number[] = [];
     let recipients = 0;
     for (; i < chunks.length; i++) {
-      const next = outcomes[i];
+      const next = told[i];
       if (isAccepted(next) || statusOf(next) !== status) break;
       numbers.push(i + 1);
       recipients += chunks[i]!.length;
     }
     const many = numbers.length > 1;
-    const which = `${many ? 'Batches' : 'Batch'} ${numberList(numbers)} (${formatCount(recipients)} recipients)`;
+    const which = `${many ? 'Batches' : 'Batch'} ${numberList(numbers)} (${recipientCount(recipients)})`;
     if (outcome === undefined) parts.push(`${which} ${many ? 'were' : 'was'} not sent.`);
     else if (outcome.uncertain) {
       parts.push(`${which} may or may not have been sent: ${outcome.reason}.`);
     } else parts.push(`${which} ${many ? 'were' : 'was'} not sent: ${outcome.reason}.`);
   }
-  const outOfTime = outcomes.some(
-    (o) => o !== undefined && !isAccepted(o) && /no time left/.test(o.reason),
-  );
-  if (outOfTime && sentRecipients > 0) {
+  if (noTime && sentRecipients > 0) {
     parts.push(
       `Split the recipients over several steps of at most ${formatCount(sentRecipients)}.`,
     );

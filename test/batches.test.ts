@@ -122,6 +122,21 @@ describe('sendInChunks with several batches in flight', () => {
   });
 });
 
+describe('the report counts as people write', () => {
+  it('says "1 recipient", and batch counts with thousands separators', async () => {
+    // 1,001 recipients: batch 1 accepted, batch 2 (one recipient) throttled.
+    batchServer(2, (batch, body) =>
+      batch === 2 ? [[429, { code: 429, message: 'Slow down' }], 0] : [accepted(body, 'b-1'), 0],
+    );
+
+    const result = await failure(run(1001));
+
+    expect(result.message).toMatch(
+      /^Only part of the batch was sent\. Batch 1 of 2 was accepted \(1,000 recipients; batch id b-1\)\. Batch 2 \(1 recipient\) was not sent: /,
+    );
+  });
+});
+
 describe('numberList', () => {
   it.each([
     [[1], '1'],
@@ -130,6 +145,7 @@ describe('numberList', () => {
     [[1, 3, 4], '1, 3 and 4'],
     [[1, 3, 4, 5], '1 and 3 to 5'],
     [[2, 3, 5, 7, 8, 9], '2, 3, 5 and 7 to 9'],
+    [[999, 1000, 1001, 2500], '999 to 1,001 and 2,500'],
   ])('%j reads "%s"', (numbers, text) => {
     expect(numberList(numbers)).toBe(text);
   });

@@ -20,6 +20,7 @@ const IMPLEMENTATIONS: Record<ApiPlatform, MobivateApi> = { bulksms: bulkSms, vo
 export const mobivate = (bundle: Bundle): MobivateApi =>
   IMPLEMENTATIONS[authDataOf(bundle).api_platform];
 
+export { NO_TIME } from './http/batch-outcome';
 export { POLL_LIMITS, SCAN_LIMITS } from './http/paged-scan';
 export { DAY_MS } from './types';
 export type * from './types';

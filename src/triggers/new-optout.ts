@@ -1,17 +1,11 @@
 import { appError } from '../error-codes';
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { DAY_MS, POLL_LIMITS, mobivate, type ListedOptOut } from '../mobivate';
+import { mobivate, type ListedOptOut } from '../mobivate';
 import { OPT_OUT_SOURCES } from '../mobivate/opt-out-sources';
 import { listedOptOutOutput, listedOptOutOutputFields } from '../optouts';
+import { POLL_WINDOW_DAYS, SAMPLE_SIZE, pollRead } from '../polls';
 import optOutSample from '../samples/optout.json';
 import { formatCount } from '../text';
-
-/**
- * Each poll reads the opt-outs of the last three days. Zapier polls every 1 to 15 minutes and
- * remembers the ids it has seen, so the window only needs to outlast a pause in polling (an outage,
- * a weekend with the Zap held); older opt-outs are not announced again either way.
- */
-export const POLL_WINDOW_DAYS = 3;
 
 /** Newest first; equal times by id, numerically for the documented numeric ids. */
 const newestFirst = (a: ListedOptOut, b: ListedOptOut): number =>
@@ -34,15 +28,9 @@ const inputFields = defineInputFields([
 ]);
 
 export const perform = (async (z, bundle) => {
-  const now = Date.now();
-  const scan = await mobivate(bundle).optOuts.scan(
-    z,
-    bundle,
-    { start: now - POLL_WINDOW_DAYS * DAY_MS, end: now + DAY_MS },
-    undefined,
-    POLL_LIMITS,
-  );
-  if (!scan.complete) {
+  const { sample, window, limits } = pollRead(bundle);
+  const scan = await mobivate(bundle).optOuts.scan(z, bundle, window, undefined, limits);
+  if (!scan.complete && !sample) {
     // Returning part of the window could announce old opt-outs and miss the newest ones, since the
     // list's order is undocumented: say so instead.
     throw appError(
@@ -52,10 +40,11 @@ export const perform = (async (z, bundle) => {
     );
   }
   const source = bundle.inputData.note?.trim().toUpperCase();
-  return scan.items
+  const items = scan.items
     .filter((record) => !source || record.note?.toUpperCase() === source)
     .sort(newestFirst)
     .map(listedOptOutOutput);
+  return sample ? items.slice(0, SAMPLE_SIZE) : items;
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({

@@ -68,7 +68,7 @@ describe('Send SMS to Contacts', () => {
       name: 'AppError',
       code: 'PartialBatch',
       message: expect.stringMatching(
-        /^Only part of the batch was sent\. Batch 1 of 2 was accepted \(1,000 recipients; batch id a-1\)\. Batch 2 \(1 recipients\) may or may not have been sent: .*Do not replay this run/,
+        /^Only part of the batch was sent\. Batch 1 of 2 was accepted \(1,000 recipients; batch id a-1\)\. Batch 2 \(1 recipient\) may or may not have been sent: .*Do not replay this run/,
       ),
     });
   });

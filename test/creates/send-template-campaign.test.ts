@@ -85,7 +85,7 @@ describe('Send Template Campaign', () => {
       name: 'AppError',
       code: 'PartialBatch',
       message: expect.stringMatching(
-        /^Only part of the batch was sent\. Batch 1 of 2 was accepted .*Batch 2 \(1 recipients\) was not sent: .*Template not found/,
+        /^Only part of the batch was sent\. Batch 1 of 2 was accepted .*Batch 2 \(1 recipient\) was not sent: .*Template not found/,
       ),
     });
   });

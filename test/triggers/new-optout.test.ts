@@ -69,6 +69,18 @@ describe('New Opt-Out', () => {
     await expect(poll()).resolves.toEqual([]);
   });
 
+  it('gives the Zap editor one page of the last 30 days, its newest three, even on a busy account', async () => {
+    // A full page: a poll would read on, and fail after 25; a sample does neither.
+    expectListPage('2026-10-27T12:00:00+0000', END, 1, listedOptOuts(1000, NOW - 900_000, 1));
+
+    const items = await appTester(perform, {
+      ...makeBundle({}),
+      meta: { isLoadingSample: true },
+    });
+
+    expect(items.map((item: { id: string }) => item.id)).toEqual(['1000', '999', '998']);
+  });
+
   it('says so when the window holds more than one check can read', async () => {
     for (let page = 1; page <= 25; page++)
       expectListPage(START, END, page, listedOptOuts(1000, NOW - 1e8, page * 10_000));

@@ -4,7 +4,18 @@ import { SEND_UNCERTAIN, answerReason, excerpt, mobivateError, unexpectedAnswer 
 import { attemptMobivate, isNoAnswer, noAnswerError, type MobivateRequest } from './request';
 import { certainlyNotSent, transportReason } from './transport';
 
-const NO_TIME = 'there was no time left in this step (Zapier stops a step after 30 seconds)';
+/** Why a batch was not started near the step's deadline; batches.ts gives split advice on it. */
+export const NO_TIME =
+  'there was not enough time left in this step for another batch (Zapier stops a step after 30 seconds)';
+
+/**
+ * The slowest batch request of each step so far (keyed by the bundle, new for every step). A batch
+ * is started only with a fifth more time left than that: started with less, it would likely be
+ * cut off by the deadline and end "may or may not have been sent", where a batch not started was
+ * certainly not sent (docs/truthful-outcomes.md).
+ */
+const slowestBatchMs = new WeakMap<object, number>();
+const BATCH_TIME_MARGIN = 1.2;
 
 /**
  * Sends one batch request and says what became of it, never throwing for its outcome: accepted,
@@ -18,7 +29,15 @@ export const sendBatchRequest = async (
   readBatch: (body: unknown) => AcceptedBatch | undefined,
   expected: string,
 ): Promise<AcceptedBatch | FailedBatch> => {
-  const result = await attemptMobivate(z, bundle, request);
+  const started = Date.now();
+  const slowest = slowestBatchMs.get(bundle) ?? 0;
+  const result = await attemptMobivate(z, bundle, {
+    ...request,
+    minTimeLeftMs: slowest * BATCH_TIME_MARGIN,
+  });
+  if (!isNoAnswer(result)) {
+    slowestBatchMs.set(bundle, Math.max(slowestBatchMs.get(bundle) ?? 0, Date.now() - started));
+  }
   if (isNoAnswer(result)) {
     const error = noAnswerError(z, result, request, SEND_UNCERTAIN);
     if (result.kind === 'no-time') return { uncertain: false, reason: NO_TIME, error };

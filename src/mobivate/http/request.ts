@@ -62,6 +62,11 @@ export interface MobivateRequest {
    * later" when the request may have been carried out (5xx, timeouts, dropped connections).
    */
   unclearOutcomeNote?: string;
+  /**
+   * Start the request only with at least this much of the step left (never less than
+   * MIN_REQUEST_MS; more than REQUEST_TIMEOUT_MS is not needed, the request is cut off then).
+   */
+  minTimeLeftMs?: number;
 }
 
 /** Why a request got no answer: a transport failure, or no time left in the step to start it. */
@@ -93,11 +98,13 @@ export const apiOrigin = (z: ZObject, bundle: Bundle): string => {
 export const attemptMobivate = async <T = unknown>(
   z: ZObject,
   bundle: Bundle,
-  { method, path, body, form, params }: MobivateRequest,
+  { method, path, body, form, params, minTimeLeftMs = 0 }: MobivateRequest,
 ): Promise<MobivateAnswer<T> | NoAnswer> => {
   const origin = apiOrigin(z, bundle);
-  const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, stepDeadline(bundle) - Date.now());
-  if (timeoutMs < MIN_REQUEST_MS) return { kind: 'no-time' };
+  const timeLeftMs = stepDeadline(bundle) - Date.now();
+  const needed = Math.max(MIN_REQUEST_MS, Math.min(REQUEST_TIMEOUT_MS, minTimeLeftMs));
+  if (timeLeftMs < needed) return { kind: 'no-time' };
+  const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, timeLeftMs);
   // One timer for the headers and the body: node-fetch's own `timeout` restarts for the body.
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
