@@ -4,8 +4,6 @@ import { mobivate, type LoggedMessage } from './mobivate';
 import { SAMPLE_SIZE, pollRead } from './polls';
 import { formatCount } from './text';
 
-export { POLL_WINDOW_DAYS } from './polls';
-
 /** What a polling trigger over the log makes of its records. */
 export interface LogPoll<Item> {
   direction: 'incoming' | 'sent';

@@ -5,7 +5,8 @@ import {
   type ZObject,
 } from 'zapier-platform-core';
 import { readChoice } from '../inputs';
-import { POLL_WINDOW_DAYS, pollMessageLog } from '../message-log';
+import { pollMessageLog } from '../message-log';
+import { POLL_WINDOW_DAYS } from '../polls';
 import { mobivate, type LoggedMessage, type MobivateApi } from '../mobivate';
 import { mobivateTimeToIso } from '../mobivate/records';
 

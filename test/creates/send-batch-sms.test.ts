@@ -15,6 +15,24 @@ const campaign = (body: { name?: string; recipients: unknown[] }, id = 'batch-1'
 const acceptBatch = (id: string) => (_uri: string, body: nock.Body) =>
   campaign(body as { recipients: unknown[] }, id);
 
+/**
+ * Accepts batches b-1 to b-5 on a mocked clock: each answer sets it to `at(id)` ms after the start
+ * (the step's deadline counts from its first request).
+ */
+const acceptBatchesAt = (at: (id: string) => number) => {
+  const start = Date.UTC(2026, 10, 26, 12);
+  let clock = start;
+  jest.spyOn(Date, 'now').mockImplementation(() => clock);
+  for (const id of ['b-1', 'b-2', 'b-3', 'b-4', 'b-5']) {
+    mobivate()
+      .post('/send/batch')
+      .reply(200, (uri, body) => {
+        clock = start + at(id);
+        return acceptBatch(id)(uri, body);
+      });
+  }
+};
+
 describe('Send Batch SMS', () => {
   it('sends one text to every recipient in the chosen shape, with the documented defaults', async () => {
     mobivate()
@@ -232,18 +250,8 @@ describe('Send Batch SMS', () => {
   // the clock is set per round of requests rather than per request, and one more batch is needed
   // to run out of time; the report's sentences are the same.
   it('stops between batches, saying so, before Zapier’s time limit', async () => {
-    const start = Date.UTC(2026, 10, 26, 12);
-    let clock = start;
-    jest.spyOn(Date, 'now').mockImplementation(() => clock);
-    for (const id of ['b-1', 'b-2', 'b-3', 'b-4', 'b-5']) {
-      mobivate()
-        .post('/send/batch')
-        .reply(200, (uri, body) => {
-          // The first request takes 8 seconds, the four after it together 16 more.
-          clock = start + (id === 'b-1' ? 8_000 : 24_000);
-          return acceptBatch(id)(uri, body);
-        });
-    }
+    // The first request takes 8 seconds, the four after it together 16 more.
+    acceptBatchesAt((id) => (id === 'b-1' ? 8_000 : 24_000));
 
     const result = await failure(run({ from: 'Acme', recipients: numbers(5500), message: 'Hi' }));
 
@@ -254,19 +262,9 @@ describe('Send Batch SMS', () => {
   });
 
   it('starts no batch it has less time for than the batches have been taking', async () => {
-    const start = Date.UTC(2026, 10, 26, 12);
-    let clock = start;
-    jest.spyOn(Date, 'now').mockImplementation(() => clock);
-    for (const id of ['b-1', 'b-2', 'b-3', 'b-4', 'b-5']) {
-      mobivate()
-        .post('/send/batch')
-        .reply(200, (uri, body) => {
-          // Every batch takes 8 seconds: batch 1 alone, then 2 to 5 together. At 16 s, 9 are left:
-          // enough to start a request, not enough for a batch like these (8 s and a margin).
-          clock = start + (id === 'b-1' ? 8_000 : 16_000);
-          return acceptBatch(id)(uri, body);
-        });
-    }
+    // Every batch takes 8 seconds: batch 1 alone, then 2 to 5 together. At 16 s, 9 are left:
+    // enough to start a request, not enough for a batch like these (8 s and a margin).
+    acceptBatchesAt((id) => (id === 'b-1' ? 8_000 : 16_000));
 
     const result = await failure(run({ from: 'Acme', recipients: numbers(6500), message: 'Hi' }));
 

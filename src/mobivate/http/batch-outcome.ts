@@ -30,20 +30,18 @@ export const sendBatchRequest = async (
   expected: string,
 ): Promise<AcceptedBatch | FailedBatch> => {
   const started = Date.now();
-  const slowest = slowestBatchMs.get(bundle) ?? 0;
+  const slowest = () => slowestBatchMs.get(bundle) ?? 0;
   const result = await attemptMobivate(z, bundle, {
     ...request,
-    minTimeLeftMs: slowest * BATCH_TIME_MARGIN,
+    minTimeLeftMs: slowest() * BATCH_TIME_MARGIN,
   });
-  if (!isNoAnswer(result)) {
-    slowestBatchMs.set(bundle, Math.max(slowestBatchMs.get(bundle) ?? 0, Date.now() - started));
-  }
   if (isNoAnswer(result)) {
     const error = noAnswerError(z, result, request, SEND_UNCERTAIN);
     if (result.kind === 'no-time') return { uncertain: false, reason: NO_TIME, error };
     const uncertain = !certainlyNotSent(result.error);
     return { uncertain, reason: transportReason(result.error, result.seconds), error };
   }
+  slowestBatchMs.set(bundle, Math.max(slowest(), Date.now() - started));
   if (result.status >= 400) {
     const error = mobivateError(z, result, bundle, SEND_UNCERTAIN);
     return { uncertain: result.status >= 500, reason: answerReason(result, bundle), error };
