@@ -192,6 +192,16 @@ export const sendChunks = async (
   return { chunks, outcomes, accepted, stoppedAt };
 };
 
+/** What the accepted batches of a finished send come to, as the batch-like sends output it. */
+export const acceptedBatches = ({ accepted }: ChunkedSend) => {
+  const ids = accepted.map((batch) => batch.id).filter(Boolean);
+  return {
+    batch_id: ids[0] ?? '',
+    batch_ids: ids,
+    accepted: accepted.reduce((sum, batch) => sum + batch.accepted, 0),
+  };
+};
+
 /**
  * The error for a send that stopped. Before anything could have been sent, the usual error
  * (Zapier may retry it); after that, replaying would text people twice, so a report of what was

@@ -112,6 +112,32 @@ export const shortenLinksField = defineInputField({
     'Replace long links with short ones that report clicks. Mobivate may bill shortened links.',
 });
 
+/** What a batch-like send does with a number it cannot use (read by refuseUnusable). */
+export const invalidRecipientsField = defineInputField({
+  key: 'invalid_recipients',
+  label: 'If a Number Is Invalid',
+  type: 'string',
+  required: false,
+  default: 'skip',
+  choices: [
+    { value: 'skip', sample: 'skip', label: 'Skip it and send to the others' },
+    { value: 'fail', sample: 'fail', label: 'Send nothing and stop with an error' },
+  ],
+});
+
+/** The ids of a batch-like send's accepted batches (see acceptedBatches in src/batches.ts). */
+export const batchIdOutputFields = (per: 'Recipients' | 'Contacts') =>
+  [
+    { key: 'batch_id', label: 'Batch ID', type: 'string' },
+    { key: 'batch_ids', label: `Batch IDs (One per 1,000 ${per})`, type: 'string', list: true },
+  ] as const;
+
+/** The entries of Send Batch SMS and Send Template Campaign that were left out, and why. */
+export const skippedRecipientsOutputFields = [
+  { key: 'recipients_skipped_count', label: 'Recipients Skipped', type: 'integer' },
+  { key: 'recipients_skipped', label: 'Skipped Recipients and Why', type: 'string', list: true },
+] as const;
+
 export const spreadHoursField = defineInputField({
   key: 'spread_hours',
   label: 'Spread Over Hours',

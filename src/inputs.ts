@@ -140,6 +140,34 @@ interface OptionalInteger {
   code: ErrorCode;
 }
 
+/** Spread Over Hours of a batch-like send: hours, or undefined to send at once. */
+export const readSpreadHours = (z: ZObject, value: unknown): number | undefined =>
+  readOptionalInteger(z, {
+    label: 'Spread Over Hours',
+    value,
+    min: 0,
+    allowed: 'enter a whole number of hours, or leave it empty',
+    code: 'InvalidSpreadHours',
+  });
+
+/** Send At of a batch-like send: a future time in milliseconds, or undefined to send now. */
+export const readScheduleAt = (z: ZObject, value: unknown): number | undefined => {
+  const text = optionalText(value);
+  if (!text) return undefined;
+  const millis = Date.parse(text);
+  if (Number.isNaN(millis)) {
+    throw recordProblem(z)(
+      `Send At "${text}" is not a date and time. Pick one, or leave it empty to send now.`,
+    );
+  }
+  if (millis <= Date.now()) {
+    throw recordProblem(z)(
+      `Send At "${text}" is in the past. Pick a future time, or leave it empty to send now.`,
+    );
+  }
+  return millis;
+};
+
 const readMaxParts = (z: ZObject, value: unknown): number | undefined =>
   readOptionalInteger(z, {
     label: 'Maximum Parts',

@@ -1,5 +1,5 @@
 import type { ZObject } from 'zapier-platform-core';
-import { recordProblem, settingProblem } from './inputs';
+import { readChoice, recordProblem, settingProblem } from './inputs';
 import type { BatchRecipient } from './mobivate';
 import { normaliseMobile } from './phone';
 import { quoteInput } from './text';
@@ -170,13 +170,21 @@ const listProblems = (problems: string[]) =>
 
 /**
  * Stops before anything is sent when no recipient is usable, or when any is not and the user
- * chose to be alerted; otherwise returns the skipped entries, each with why.
+ * chose to be alerted (If a Number Is Invalid, invalidRecipientsField); otherwise returns the
+ * skipped entries, each with why.
  */
 export const refuseUnusable = (
   z: ZObject,
   collected: CollectedRecipients,
-  ifInvalid: 'skip' | 'fail',
+  ifInvalidInput: unknown,
 ) => {
+  const ifInvalid = readChoice(
+    z,
+    'If a Number Is Invalid',
+    ifInvalidInput,
+    ['skip', 'fail'],
+    'skip',
+  );
   const { given, invalid, duplicates, recipients } = collected;
   if (given === 0) {
     throw recordProblem(z)(

@@ -11,6 +11,7 @@
  */
 import type { Handler, Route } from '../api';
 import type { SandboxState } from '../state';
+import { logSend } from './vortex';
 import type { SandboxContact } from './vortex-contacts';
 
 export interface SandboxGroup {
@@ -50,14 +51,7 @@ export const vortexGroups = (state: SandboxState, contacts: Map<string, SandboxC
   let nextGroup = 1;
 
   const log = (originator: string, recipient: string, text: string, reference?: unknown) =>
-    state.logMessage({
-      originator,
-      recipient,
-      body: text,
-      routeId: null,
-      senderReference: typeof reference === 'string' ? reference : null,
-      status: state.optOuts.has(recipient) ? 'OPTED_OUT' : 'ACCEPTED',
-    });
+    logSend(state, originator, recipient, text, reference);
 
   const accepted = (type: string, recipientCount: number, name?: unknown) => ({
     status: 200,

@@ -94,7 +94,7 @@ const historyRow = (shapes: VortexShapes) => (message: SandboxMessage) =>
       };
 
 /** Logs a send as the history has it: an opted-out recipient's message is OPTED_OUT, not sent. */
-const logSend = (
+export const logSend = (
   state: SandboxState,
   originator: string,
   recipient: string,

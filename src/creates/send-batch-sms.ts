@@ -5,27 +5,23 @@ import {
   type CreatePerform,
   type ZObject,
 } from 'zapier-platform-core';
-import { sendInChunks, stoppedSendError } from '../batches';
+import { acceptedBatches, sendInChunks, stoppedSendError } from '../batches';
 import { stepDeadline } from '../mobivate/http/request';
 import { appError } from '../error-codes';
 import { mobivate } from '../mobivate';
 import {
   ADVANCED,
-  defaultCountryField,
-  senderField,
+  batchIdOutputFields,
   campaignNameField,
+  defaultCountryField,
+  invalidRecipientsField,
   sendAtField,
+  senderField,
   shortenLinksField,
+  skippedRecipientsOutputFields,
   spreadHoursField,
 } from '../fields';
-import {
-  optionalText,
-  readBoolean,
-  readChoice,
-  readOptionalInteger,
-  readSender,
-  recordProblem,
-} from '../inputs';
+import { optionalText, readBoolean, readScheduleAt, readSender, readSpreadHours } from '../inputs';
 import { collectRecipients, refuseUnusable } from '../recipients';
 import batchSample from '../samples/batch.json';
 
@@ -76,17 +72,7 @@ const inputFields = defineInputFields([
       'Contact group ids that get **Message**, one per entry (Vortex connections only). Find a group’s id in the Mobivate hub, or use the ID output of Create Group.',
   },
   defaultCountryField,
-  {
-    key: 'invalid_recipients',
-    label: 'If a Number Is Invalid',
-    type: 'string',
-    required: false,
-    default: 'skip',
-    choices: [
-      { value: 'skip', sample: 'skip', label: 'Skip it and send to the others' },
-      { value: 'fail', sample: 'fail', label: 'Send nothing and stop with an error' },
-    ],
-  },
+  invalidRecipientsField,
   campaignNameField,
   sendAtField,
   {
@@ -102,23 +88,6 @@ const inputFields = defineInputFields([
   shortenLinksField,
   spreadHoursField,
 ]);
-
-export const readScheduleAt = (z: ZObject, value: unknown): number | undefined => {
-  const text = optionalText(value);
-  if (!text) return undefined;
-  const millis = Date.parse(text);
-  if (Number.isNaN(millis)) {
-    throw recordProblem(z)(
-      `Send At "${text}" is not a date and time. Pick one, or leave it empty to send now.`,
-    );
-  }
-  if (millis <= Date.now()) {
-    throw recordProblem(z)(
-      `Send At "${text}" is in the past. Pick a future time, or leave it empty to send now.`,
-    );
-  }
-  return millis;
-};
 
 /** Groups and per-recipient fields exist only on Vortex: refused plainly before any request. */
 const refuseVortexOnly = (
@@ -149,13 +118,7 @@ export const perform = (async (z, bundle) => {
   const { inputData } = bundle;
   const originator = readSender(z, inputData.from);
   const scheduleAt = readScheduleAt(z, inputData.schedule_at);
-  const spreadHours = readOptionalInteger(z, {
-    label: 'Spread Over Hours',
-    value: inputData.spread_hours,
-    min: 0,
-    allowed: 'enter a whole number of hours, or leave it empty',
-    code: 'InvalidSpreadHours',
-  });
+  const spreadHours = readSpreadHours(z, inputData.spread_hours);
   const excludeDuplicates = readBoolean(inputData.exclude_duplicates, true);
   refuseVortexOnly(z, bundle, inputData);
   const collected = collectRecipients({
@@ -166,14 +129,7 @@ export const perform = (async (z, bundle) => {
     excludeDuplicates,
     groups: inputData.groups,
   });
-  const ifInvalid = readChoice(
-    z,
-    'If a Number Is Invalid',
-    inputData.invalid_recipients,
-    ['skip', 'fail'],
-    'skip',
-  );
-  const skipped = refuseUnusable(z, collected, ifInvalid);
+  const skipped = refuseUnusable(z, collected, inputData.invalid_recipients);
 
   const options = {
     originator,
@@ -186,12 +142,12 @@ export const perform = (async (z, bundle) => {
   const sent = await sendInChunks(z, bundle, collected.recipients, options);
   const stopped = stoppedSendError(z, sent);
   if (stopped) throw stopped;
+  const { accepted, ...ids } = acceptedBatches(sent);
   return {
-    batch_id: sent.accepted[0]!.id,
-    batch_ids: sent.accepted.map((batch) => batch.id),
+    ...ids,
     name: sent.accepted[0]!.name ?? options.name ?? null,
     recipients_sent: collected.recipients.length,
-    recipients_accepted: sent.accepted.reduce((sum, batch) => sum + batch.accepted, 0),
+    recipients_accepted: accepted,
     recipients_skipped_count: skipped.length,
     recipients_skipped: skipped,
     scheduled_at: scheduleAt === undefined ? null : new Date(scheduleAt).toISOString(),
@@ -212,23 +168,11 @@ export default defineCreate({
     perform,
     sample: batchSample,
     outputFields: [
-      { key: 'batch_id', label: 'Batch ID', type: 'string' },
-      {
-        key: 'batch_ids',
-        label: 'Batch IDs (One per 1,000 Recipients)',
-        type: 'string',
-        list: true,
-      },
+      ...batchIdOutputFields('Recipients'),
       { key: 'name', label: 'Campaign Name', type: 'string' },
       { key: 'recipients_sent', label: 'Recipients Sent to Mobivate', type: 'integer' },
       { key: 'recipients_accepted', label: 'Recipients Accepted by Mobivate', type: 'integer' },
-      { key: 'recipients_skipped_count', label: 'Recipients Skipped', type: 'integer' },
-      {
-        key: 'recipients_skipped',
-        label: 'Skipped Recipients and Why',
-        type: 'string',
-        list: true,
-      },
+      ...skippedRecipientsOutputFields,
       { key: 'scheduled_at', label: 'Scheduled For', type: 'datetime' },
     ],
   },

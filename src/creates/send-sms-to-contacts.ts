@@ -1,8 +1,9 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { stoppedSendError, inChunks, sendChunks } from '../batches';
-import { vortexOnly } from '../campaigns';
+import { acceptedBatches, stoppedSendError } from '../batches';
+import { sendChunked, vortexOnly } from '../campaigns';
 import {
   ADVANCED,
+  batchIdOutputFields,
   characterSet,
   characterSetField,
   maxPartsField,
@@ -17,14 +18,14 @@ import {
   optionalText,
   readBoolean,
   readMessage,
-  readOptionalInteger,
+  readScheduleAt,
   readSender,
+  readSpreadHours,
   recordProblem,
 } from '../inputs';
 import type { BatchRecipient } from '../mobivate';
 import { quoteInput } from '../text';
 import contactsSample from '../samples/contacts-send.json';
-import { readScheduleAt } from './send-batch-sms';
 
 const inputFields = defineInputFields([
   senderField,
@@ -61,13 +62,7 @@ export const perform = (async (z, bundle) => {
   const originator = readSender(z, inputData.from);
   const message = readMessage(z, inputData.message, inputData.max_parts);
   const scheduleAt = readScheduleAt(z, inputData.schedule_at);
-  const spreadHours = readOptionalInteger(z, {
-    label: 'Spread Over Hours',
-    value: inputData.spread_hours,
-    min: 0,
-    allowed: 'enter a whole number of hours, or leave it empty',
-    code: 'InvalidSpreadHours',
-  });
+  const spreadHours = readSpreadHours(z, inputData.spread_hours);
   const aliases: BatchRecipient[] = [];
   const skipped: string[] = [];
   for (const [index, alias] of splitAliases(inputData.aliases).entries()) {
@@ -89,22 +84,18 @@ export const perform = (async (z, bundle) => {
     shortenUrls: readBoolean(inputData.shorten_urls, false),
     spreadHours,
   };
-  const sent = await sendChunks(
-    inChunks(aliases, campaigns.maxBatchSize),
-    (chunk) => campaigns.sendToAliases(z, bundle, chunk, options),
-    // One at a time: these sends are rare and small.
-    1,
+  const sent = await sendChunked(aliases, campaigns.maxBatchSize, (chunk) =>
+    campaigns.sendToAliases(z, bundle, chunk, options),
   );
   const stopped = stoppedSendError(z, sent);
   if (stopped) throw stopped;
-  const ids = sent.accepted.map((batch) => batch.id).filter(Boolean);
+  const { accepted, ...ids } = acceptedBatches(sent);
   return {
-    batch_id: ids[0] ?? '',
-    batch_ids: ids,
+    ...ids,
     name: sent.accepted[0]!.name ?? options.name ?? null,
     text: message.text,
     contacts_sent: aliases.length,
-    contacts_accepted: sent.accepted.reduce((sum, batch) => sum + batch.accepted, 0),
+    contacts_accepted: accepted,
     contacts_skipped: skipped,
     character_set: characterSet(message.encoding),
     parts: message.parts,
@@ -126,8 +117,7 @@ export default defineCreate({
     perform,
     sample: contactsSample,
     outputFields: [
-      { key: 'batch_id', label: 'Batch ID', type: 'string' },
-      { key: 'batch_ids', label: 'Batch IDs (One per 1,000 Contacts)', type: 'string', list: true },
+      ...batchIdOutputFields('Contacts'),
       { key: 'name', label: 'Campaign Name', type: 'string' },
       { key: 'text', label: 'Message (Before Placeholders Are Filled In)', type: 'string' },
       { key: 'contacts_sent', label: 'Contacts Sent to Mobivate', type: 'integer' },

@@ -1,8 +1,13 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { stoppedSendError, inChunks, sendChunks } from '../batches';
-import { vortexOnly } from '../campaigns';
-import { defaultCountryField } from '../fields';
-import { optionalText, readChoice, recordProblem } from '../inputs';
+import { acceptedBatches, stoppedSendError } from '../batches';
+import { sendChunked, vortexOnly } from '../campaigns';
+import {
+  batchIdOutputFields,
+  defaultCountryField,
+  invalidRecipientsField,
+  skippedRecipientsOutputFields,
+} from '../fields';
+import { optionalText, recordProblem } from '../inputs';
 import { collectRecipients, refuseUnusable } from '../recipients';
 import templateSample from '../samples/template-campaign.json';
 
@@ -58,17 +63,7 @@ const inputFields = defineInputFields([
     ],
   },
   defaultCountryField,
-  {
-    key: 'invalid_recipients',
-    label: 'If a Number Is Invalid',
-    type: 'string',
-    required: false,
-    default: 'skip',
-    choices: [
-      { value: 'skip', sample: 'skip', label: 'Skip it and send to the others' },
-      { value: 'fail', sample: 'fail', label: 'Send nothing and stop with an error' },
-    ],
-  },
+  invalidRecipientsField,
 ]);
 
 export const perform = (async (z, bundle) => {
@@ -87,30 +82,19 @@ export const perform = (async (z, bundle) => {
     groups: inputData.groups,
     needsText: false,
   });
-  const ifInvalid = readChoice(
-    z,
-    'If a Number Is Invalid',
-    inputData.invalid_recipients,
-    ['skip', 'fail'],
-    'skip',
-  );
-  const skipped = refuseUnusable(z, collected, ifInvalid);
-  const sent = await sendChunks(
-    inChunks(collected.recipients, campaigns.maxBatchSize),
-    (chunk) => campaigns.sendTemplate(z, bundle, chunk, templateId),
-    // One at a time: these sends are rare and small.
-    1,
+  const skipped = refuseUnusable(z, collected, inputData.invalid_recipients);
+  const sent = await sendChunked(collected.recipients, campaigns.maxBatchSize, (chunk) =>
+    campaigns.sendTemplate(z, bundle, chunk, templateId),
   );
   const stopped = stoppedSendError(z, sent);
   if (stopped) throw stopped;
-  const ids = sent.accepted.map((batch) => batch.id).filter(Boolean);
+  const { accepted, ...ids } = acceptedBatches(sent);
   return {
-    batch_id: ids[0] ?? '',
-    batch_ids: ids,
+    ...ids,
     template_id: templateId,
     recipients_sent: collected.recipients.filter((r) => !r.group).length,
     groups_sent: collected.recipients.filter((r) => r.group).length,
-    recipients_accepted: sent.accepted.reduce((sum, batch) => sum + batch.accepted, 0),
+    recipients_accepted: accepted,
     recipients_skipped_count: skipped.length,
     recipients_skipped: skipped,
   };
@@ -129,24 +113,12 @@ export default defineCreate({
     perform,
     sample: templateSample,
     outputFields: [
-      { key: 'batch_id', label: 'Batch ID', type: 'string' },
-      {
-        key: 'batch_ids',
-        label: 'Batch IDs (One per 1,000 Recipients)',
-        type: 'string',
-        list: true,
-      },
+      ...batchIdOutputFields('Recipients'),
       { key: 'template_id', label: 'Template ID', type: 'string' },
       { key: 'recipients_sent', label: 'Numbers Sent to Mobivate', type: 'integer' },
       { key: 'groups_sent', label: 'Groups Sent to Mobivate', type: 'integer' },
       { key: 'recipients_accepted', label: 'Recipients Accepted by Mobivate', type: 'integer' },
-      { key: 'recipients_skipped_count', label: 'Recipients Skipped', type: 'integer' },
-      {
-        key: 'recipients_skipped',
-        label: 'Skipped Recipients and Why',
-        type: 'string',
-        list: true,
-      },
+      ...skippedRecipientsOutputFields,
     ],
   },
 });

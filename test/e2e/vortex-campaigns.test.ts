@@ -2,13 +2,10 @@
  * Groups, template campaigns and sends to contacts, end to end through zapier-platform-core over
  * real HTTP to the sandbox speaking Vortex (docs/mobivate-api.md §V5, §3.6, §3.7).
  */
-import nock from 'nock';
-import type { Bundle } from 'zapier-platform-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { runMethod, userMessage } from '../reliability/runner';
+import { allowLoopback, runOnVortexSandbox } from './vortex-run';
 
-beforeAll(() => nock.enableNetConnect('127.0.0.1'));
-afterAll(() => nock.disableNetConnect());
+allowLoopback();
 
 let sandbox: Sandbox;
 beforeEach(async () => {
@@ -16,16 +13,8 @@ beforeEach(async () => {
 });
 afterEach(() => sandbox.close());
 
-const run = async (method: string, inputData: Record<string, unknown> = {}) => {
-  const authData = { api_key: sandbox.apiKey, api_url: sandbox.url, api_platform: 'vortex' };
-  const outcome = await runMethod(method, {
-    authData,
-    inputData,
-    meta: {},
-  } as unknown as Partial<Bundle>);
-  if (outcome.error) throw new Error(userMessage(outcome.error).message);
-  return outcome.result as Record<string, unknown>;
-};
+const run = (method: string, inputData: Record<string, unknown> = {}) =>
+  runOnVortexSandbox(sandbox, method, inputData);
 
 const TEMPLATE = 'aaaaaaa-bbbbbbbb-cccccc-ddddddd-eee';
 

@@ -3,27 +3,16 @@
  * to the sandbox speaking Vortex, in the list shapes seen live and in the documented ones
  * (docs/mobivate-api.md §9 #24, #25).
  */
-import nock from 'nock';
-import type { Bundle } from 'zapier-platform-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { runMethod, userMessage } from '../reliability/runner';
+import { allowLoopback, runOnVortexSandbox } from './vortex-run';
 
-beforeAll(() => nock.enableNetConnect('127.0.0.1'));
-afterAll(() => nock.disableNetConnect());
+allowLoopback();
 
 let sandbox: Sandbox;
 afterEach(() => sandbox.close());
 
-const run = async (method: string, inputData: Record<string, unknown> = {}) => {
-  const authData = { api_key: sandbox.apiKey, api_url: sandbox.url, api_platform: 'vortex' };
-  const outcome = await runMethod(method, {
-    authData,
-    inputData,
-    meta: {},
-  } as unknown as Partial<Bundle>);
-  if (outcome.error) throw new Error(userMessage(outcome.error).message);
-  return outcome.result as Record<string, unknown> & Record<string, unknown>[];
-};
+const run = (method: string, inputData: Record<string, unknown> = {}) =>
+  runOnVortexSandbox(sandbox, method, inputData);
 
 describe.each(['observed', 'documented'] as const)('Vortex, answers as %s', (shapes) => {
   beforeEach(async () => {
