@@ -10,7 +10,7 @@ import sendBatchSms from './src/creates/send-batch-sms';
 import sendSms from './src/creates/send-sms';
 import sendSmsToContacts from './src/creates/send-sms-to-contacts';
 import sendTemplateCampaign from './src/creates/send-template-campaign';
-import { befores } from './src/mobivate/http/middleware';
+import { befores } from './src/mobivate';
 import findContact from './src/searches/find-contact';
 import findMessage from './src/searches/find-message';
 import findOptOut from './src/searches/find-optout';

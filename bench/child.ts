@@ -11,8 +11,8 @@ import { loadHandler } from './invoke';
 /** Sets the limits the built app's modules read at each call (their exported constants). */
 const setConcurrency = (appDir: string, concurrency: number) => {
   const modules = {
-    'lib/src/batches.js': 'BATCH_CONCURRENCY',
-    'lib/src/mobivate/http/paged-scan.js': 'SCAN_CONCURRENCY',
+    'lib/src/mobivate/shared/batch-send.js': 'BATCH_CONCURRENCY',
+    'lib/src/mobivate/shared/page-reader.js': 'SCAN_CONCURRENCY',
   };
   for (const [file, name] of Object.entries(modules)) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,13 +1,11 @@
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
-import { mobivate } from './mobivate';
-import { DEFAULT_API_URL } from './mobivate/address';
-import { authDataOf } from './mobivate/auth-data';
-import { apiOrigin } from './mobivate/http/request';
+import { DEFAULT_API_URL, mobivate } from './mobivate';
 
 /** The connection test: Mobivate's answer to its key check, and the host it was sent to. */
 export const testConnection = async (z: ZObject, bundle: Bundle) => {
-  const { message } = await mobivate(bundle).connection.test(z, bundle);
-  return { host: new URL(apiOrigin(z, bundle)).host, message };
+  const api = mobivate(z, bundle);
+  const { message } = await api.connection.test();
+  return { host: new URL(api.origin()).host, message };
 };
 
 const PLATFORM_NAMES = { bulksms: 'BulkSMS API', vortex: 'Vortex API' } as const;
@@ -17,8 +15,9 @@ const PLATFORM_NAMES = { bulksms: 'BulkSMS API', vortex: 'Vortex API' } as const
  * a fragment): which API the connection speaks, and its address when it is not the default one.
  */
 export const connectionLabel = async (z: ZObject, bundle: Bundle): Promise<string> => {
-  const host = new URL(apiOrigin(z, bundle)).host;
-  const api = PLATFORM_NAMES[authDataOf(bundle).api_platform];
+  const connection = mobivate(z, bundle);
+  const host = new URL(connection.origin()).host;
+  const api = PLATFORM_NAMES[connection.supports.api];
   return host === new URL(DEFAULT_API_URL).host ? api : `${api} · ${host}`;
 };
 

@@ -1,98 +1,23 @@
-import { vortexOnly } from '../campaigns';
-import { appError } from '../error-codes';
 import {
   defineCreate,
   defineInputFields,
-  type Bundle,
   type CreatePerform,
   type ZObject,
 } from 'zapier-platform-core';
-import { defaultCountryField, phoneNumberField } from '../fields';
-import { readMobile, recordProblem } from '../inputs';
-import type { Contact, MobivateApi, NewContact } from '../mobivate';
-import { epochMillisToIso } from '../mobivate/records';
-import contactSample from '../samples/contact.json';
-import { describeValue, formatCount, quoteInput } from '../text';
+import { appError } from '../common/error-codes';
+import { formatCount, quoteInput } from '../common/text';
+import { aliasField, contactFieldsField, readAlias, readContactFields } from '../inputs/contact';
+import { defaultCountryField, mobileInput } from '../inputs/mobile';
+import { mobivate, type Contact, type Mobivate, type NewContact } from '../mobivate';
+import { contactOutput, contactOutputFields, contactSample } from '../outputs/contact';
 
-/** Contacts exist on Mobivate's Vortex API only (§V5). */
-export const contactsOf = (z: ZObject, bundle: Bundle) =>
-  vortexOnly(z, bundle, 'contacts', 'This step');
-
-export type ContactAction = 'created' | 'updated' | 'found';
-
-/** What Add or Update Contact and Find Contact output: the same keys, for Find or Add Contact. */
-export const contactOutput = (contact: Contact, action: ContactAction) => ({
-  id: contact.id || null,
-  alias: contact.alias,
-  mobile: contact.mobile,
-  fields: contact.fields ?? {},
-  created_at: contact.created === null ? null : epochMillisToIso(contact.created),
-  action,
-});
-
-export const contactOutputFields = [
-  { key: 'id', label: 'Contact ID', type: 'string' },
-  { key: 'alias', label: 'Alias', type: 'string' },
-  { key: 'mobile', label: 'Mobile Number (Digits, With Country Code)', type: 'string' },
-  { key: 'fields', label: 'Contact Fields', dict: true },
-  { key: 'created_at', label: 'Created At', type: 'datetime' },
-  { key: 'action', label: 'What Happened (Created, Updated or Found)', type: 'string' },
-] as const;
-
-export const ALIAS_HELP =
-  "Mobivate's unique name for the contact, used by alias sends (sending to a contact by its alias instead of its number). Letters, digits, dashes and underscores work everywhere.";
-
-/** The alias: one text, trimmed; empty or not text halts the run (a value of this record). */
-export const readAlias = (z: ZObject, value: unknown, required: boolean): string | undefined => {
-  const text =
-    typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
-  if (value !== undefined && value !== null && typeof value === 'object') {
-    throw recordProblem(z)(
-      `Alias cannot be used: it received ${describeValue(value)}, not one name. Map a field that holds one name.`,
-    );
-  }
-  if (!text && required) throw recordProblem(z)('Alias is empty. Map or type the contact’s alias.');
-  return text || undefined;
-};
-
-/**
- * Contact Fields (a key/value input): text values by key, keys trimmed, empty keys dropped. A
- * value that is not one text (a list, an object) halts, naming its key.
- */
-export const readFields = (z: ZObject, value: unknown): Record<string, string> => {
-  if (value === undefined || value === null || value === '') return {};
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    throw recordProblem(z)(
-      `Contact Fields cannot be used: it received ${describeValue(value)}, not names with values. Enter each field's name on the left and its value on the right.`,
-    );
-  }
-  const fields: Record<string, string> = {};
-  for (const [rawKey, item] of Object.entries(value)) {
-    const key = rawKey.trim();
-    if (!key) continue;
-    if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') {
-      fields[key] = String(item);
-    } else if (item !== undefined && item !== null) {
-      throw recordProblem(z)(
-        `Contact Fields ${quoteInput(key)} cannot be used: it received ${describeValue(item)}, not one value. Map a field that holds one value.`,
-      );
-    }
-  }
-  return fields;
-};
+const mobile = mobileInput('mobile', 'Mobile Number');
 
 const inputFields = defineInputFields([
-  phoneNumberField('mobile', 'Mobile Number'),
-  { key: 'alias', label: 'Alias', type: 'string', required: true, helpText: ALIAS_HELP },
+  mobile.field,
+  aliasField,
   defaultCountryField,
-  {
-    key: 'fields',
-    label: 'Contact Fields',
-    dict: true,
-    required: false,
-    helpText:
-      'Values your texts can use as placeholders: a field named `FIRSTNAME` fills `{{FIRSTNAME}}`. When the contact exists, these are added to its fields, and fields not named here keep their values.',
-  },
+  contactFieldsField,
 ]);
 
 const matches = (contact: Contact, { mobile, alias }: NewContact) =>
@@ -105,16 +30,13 @@ const matches = (contact: Contact, { mobile, alias }: NewContact) =>
  */
 const findExisting = async (
   z: ZObject,
-  bundle: Bundle,
-  contacts: NonNullable<MobivateApi['contacts']>,
+  contacts: Mobivate['contacts'],
   wanted: NewContact,
   said: string,
 ): Promise<Contact> => {
-  const scan = await contacts.scan(
-    z,
-    bundle,
-    (contact) => contact.mobile === wanted.mobile && contact.alias === wanted.alias,
-  );
+  const scan = await contacts.scan({
+    until: (contact) => contact.mobile === wanted.mobile && contact.alias === wanted.alias,
+  });
   const found = scan.match ? [scan.match] : scan.items.filter((c) => matches(c, wanted));
   const byMobile = found.find((contact) => contact.mobile === wanted.mobile);
   const byAlias = found.find((contact) => contact.alias === wanted.alias);
@@ -156,24 +78,19 @@ const findExisting = async (
  * update merges or replaces them, so the outcome is the same either way).
  */
 export const perform = (async (z, bundle) => {
-  const contacts = contactsOf(z, bundle);
-  const mobile = readMobile(
-    z,
-    'Mobile Number',
-    bundle.inputData.mobile,
-    bundle.inputData.default_country,
-  );
+  const { contacts } = mobivate(z, bundle);
+  const number = mobile.read(z, bundle.inputData);
   const alias = readAlias(z, bundle.inputData.alias, true)!;
-  const fields = readFields(z, bundle.inputData.fields);
-  const wanted: NewContact = { alias, mobile, fields };
-  const added = await contacts.add(z, bundle, wanted);
+  const fields = readContactFields(z, bundle.inputData.fields);
+  const wanted: NewContact = { alias, mobile: number, fields };
+  const added = await contacts.add(wanted);
   if (added.created) {
-    const record = added.record ?? { id: '', alias, mobile, fields, created: null };
+    const record = added.record ?? { id: '', alias, mobile: number, fields, created: null };
     return contactOutput({ ...record, fields: record.fields ?? fields }, 'created');
   }
-  const existing = await findExisting(z, bundle, contacts, wanted, added.said);
+  const existing = await findExisting(z, contacts, wanted, added.said);
   const merged = { ...existing.fields, ...fields };
-  const updated = await contacts.update(z, bundle, existing.id, { ...wanted, fields: merged });
+  const updated = await contacts.update(existing.id, { ...wanted, fields: merged });
   return contactOutput(
     {
       ...updated,

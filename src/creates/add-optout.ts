@@ -1,30 +1,23 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { defaultCountryField, phoneNumberField } from '../fields';
-import { readMobile } from '../inputs';
+import { defaultCountryField, mobileInput } from '../inputs/mobile';
 import { mobivate } from '../mobivate';
 import {
   alreadyOptedOutField,
   optOutOutput,
   optOutOutputFields,
+  optOutSample,
   optOutWithoutRecord,
-} from '../optouts';
-import optOutSample from '../samples/optout.json';
+} from '../outputs/opt-out';
 
-const inputFields = defineInputFields([
-  phoneNumberField('mobile', 'Mobile Number'),
-  defaultCountryField,
-]);
+const mobile = mobileInput('mobile', 'Mobile Number');
+
+const inputFields = defineInputFields([mobile.field, defaultCountryField]);
 
 /** "Already opted out" only when Mobivate's answer says so (see optOuts.add). */
 export const perform = (async (z, bundle) => {
-  const mobile = readMobile(
-    z,
-    'Mobile Number',
-    bundle.inputData.mobile,
-    bundle.inputData.default_country,
-  );
-  const added = await mobivate(bundle).optOuts.add(z, bundle, mobile);
-  const record = added.record ? optOutOutput(added.record) : optOutWithoutRecord(mobile);
+  const number = mobile.read(z, bundle.inputData);
+  const added = await mobivate(z, bundle).optOuts.add(number);
+  const record = added.record ? optOutOutput(added.record) : optOutWithoutRecord(number);
   return { ...record, already_opted_out: added.alreadyListed };
 }) satisfies CreatePerform<typeof inputFields>;
 

@@ -1,7 +1,7 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { vortexOnly } from '../campaigns';
-import { optionalText, recordProblem } from '../inputs';
-import groupSample from '../samples/group.json';
+import { optionalText, recordProblem } from '../inputs/read';
+import { mobivate } from '../mobivate';
+import { NO_GROUP_ID, groupOutputFields, groupSample } from '../outputs/group';
 
 const inputFields = defineInputFields([
   {
@@ -14,15 +14,12 @@ const inputFields = defineInputFields([
   },
 ]);
 
-/** Said when Mobivate created the group but its answer named no id (docs/operations.md). */
-export const NO_GROUP_ID =
-  'Mobivate created the group but did not say its id. Find the group by its name in the Mobivate hub (Contacts, Groups) to copy its id.';
-
 export const perform = (async (z, bundle) => {
   const name = optionalText(bundle.inputData.name)?.trim();
-  const groups = vortexOnly(z, bundle, 'groups', 'Create Group');
+  const api = mobivate(z, bundle);
+  api.require('addressBook', 'Create Group');
   if (!name) throw recordProblem(z)('Group Name is empty. Map or type a name for the group.');
-  const created = await groups.create(z, bundle, name);
+  const created = await api.groups.create(name);
   // The group exists either way: an id Mobivate did not give is said, not invented or an error.
   return { id: created.id ?? '', name: created.name, note: created.id ? '' : NO_GROUP_ID };
 }) satisfies CreatePerform<typeof inputFields>;
@@ -39,10 +36,6 @@ export default defineCreate({
     inputFields,
     perform,
     sample: groupSample,
-    outputFields: [
-      { key: 'id', label: 'Group ID', type: 'string' },
-      { key: 'name', label: 'Group Name', type: 'string' },
-      { key: 'note', label: 'Note (When the ID Is Unknown)', type: 'string' },
-    ],
+    outputFields: [...groupOutputFields],
   },
 });

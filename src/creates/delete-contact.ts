@@ -1,8 +1,22 @@
-import { appError } from '../error-codes';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { defaultCountryField, phoneNumberField } from '../fields';
-import { readChoice, readMobile } from '../inputs';
-import { contactsOf } from './add-contact';
+import { appError } from '../common/error-codes';
+import { defaultCountryField, mobileInput } from '../inputs/mobile';
+import { choiceInput } from '../inputs/read';
+import { mobivate } from '../mobivate';
+
+const mobile = mobileInput('mobile', 'Mobile Number');
+
+const ifNotFound = choiceInput({
+  key: 'when_not_found',
+  label: 'If There Is No Such Contact',
+  choices: {
+    continue: 'Continue, with Deleted set to false',
+    fail: 'Stop the step with an error',
+  },
+  fallback: 'continue',
+  helpText:
+    'What to do when no contact has this number. **Continue** suits clean-up Zaps, where some numbers were never added.',
+});
 
 const inputFields = defineInputFields([
   {
@@ -13,49 +27,26 @@ const inputFields = defineInputFields([
     helpText:
       'Deleting a contact removes it and its fields from the address book. Texts sent to its alias will no longer reach this number, and placeholders such as `{{FIRSTNAME}}` have nothing to fill in for it. Opt-outs are kept: this does not let a number that opted out receive messages again.',
   },
-  phoneNumberField('mobile', 'Mobile Number'),
+  mobile.field,
   defaultCountryField,
-  {
-    key: 'when_not_found',
-    label: 'If There Is No Such Contact',
-    type: 'string',
-    required: false,
-    default: 'continue',
-    choices: [
-      { value: 'continue', sample: 'continue', label: 'Continue, with Deleted set to false' },
-      { value: 'fail', sample: 'fail', label: 'Stop the step with an error' },
-    ],
-    helpText:
-      'What to do when no contact has this number. **Continue** suits clean-up Zaps, where some numbers were never added.',
-  },
+  ifNotFound.field,
 ]);
 
 export const perform = (async (z, bundle) => {
-  const contacts = contactsOf(z, bundle);
-  const mobile = readMobile(
-    z,
-    'Mobile Number',
-    bundle.inputData.mobile,
-    bundle.inputData.default_country,
-  );
-  const ifNotFound = readChoice(
-    z,
-    'If There Is No Such Contact',
-    bundle.inputData.when_not_found,
-    ['continue', 'fail'],
-    'continue',
-  );
-  const removed = await contacts.remove(z, bundle, mobile);
-  if (removed.removed) return { mobile, deleted: true };
-  if (ifNotFound === 'fail') {
+  const { contacts } = mobivate(z, bundle);
+  const number = mobile.read(z, bundle.inputData);
+  const whenNotFound = ifNotFound.read(z, bundle.inputData);
+  const removed = await contacts.remove(number);
+  if (removed.removed) return { mobile: number, deleted: true };
+  if (whenNotFound === 'fail') {
     throw appError(
       z,
       'ContactNotFound',
-      `No contact in the Mobivate address book has the number ${mobile}, so there was nothing to delete (Mobivate said ${removed.said}). To let this step succeed for such numbers, set "If There Is No Such Contact" to Continue.`,
+      `No contact in the Mobivate address book has the number ${number}, so there was nothing to delete (Mobivate said ${removed.said}). To let this step succeed for such numbers, set "${ifNotFound.field.label}" to Continue.`,
       404,
     );
   }
-  return { mobile, deleted: false };
+  return { mobile: number, deleted: false };
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({

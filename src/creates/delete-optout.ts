@@ -1,10 +1,28 @@
-import { appError } from '../error-codes';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { defaultCountryField, phoneNumberField } from '../fields';
-import { readChoice, readMobile } from '../inputs';
+import { appError } from '../common/error-codes';
+import { defaultCountryField, mobileInput } from '../inputs/mobile';
+import { choiceInput } from '../inputs/read';
 import { mobivate } from '../mobivate';
-import { optOutOutput, optOutOutputFields, optOutWithoutRecord } from '../optouts';
-import optOutSample from '../samples/optout.json';
+import {
+  optOutOutput,
+  optOutOutputFields,
+  optOutSample,
+  optOutWithoutRecord,
+} from '../outputs/opt-out';
+
+const mobile = mobileInput('mobile', 'Mobile Number');
+
+const ifNotOptedOut = choiceInput({
+  key: 'when_not_opted_out',
+  label: 'If the Number Is Not Opted Out',
+  choices: {
+    continue: 'Continue, with Removed set to false',
+    fail: 'Stop the step with an error',
+  },
+  fallback: 'continue',
+  helpText:
+    'What to do when the number is not on the opt-out list. **Continue** suits resubscribe Zaps, where most numbers were never opted out.',
+});
 
 const inputFields = defineInputFields([
   {
@@ -15,51 +33,28 @@ const inputFields = defineInputFields([
     helpText:
       'Remove a number from the opt-out list only when its owner asked to receive your messages again (for example, they resubscribed in your CRM or replied START). Texting people who opted out breaks their choice and, in many countries, the law.',
   },
-  phoneNumberField('mobile', 'Mobile Number'),
+  mobile.field,
   defaultCountryField,
-  {
-    key: 'when_not_opted_out',
-    label: 'If the Number Is Not Opted Out',
-    type: 'string',
-    required: false,
-    default: 'continue',
-    choices: [
-      { value: 'continue', sample: 'continue', label: 'Continue, with Removed set to false' },
-      { value: 'fail', sample: 'fail', label: 'Stop the step with an error' },
-    ],
-    helpText:
-      'What to do when the number is not on the opt-out list. **Continue** suits resubscribe Zaps, where most numbers were never opted out.',
-  },
+  ifNotOptedOut.field,
 ]);
 
 export const perform = (async (z, bundle) => {
-  const mobile = readMobile(
-    z,
-    'Mobile Number',
-    bundle.inputData.mobile,
-    bundle.inputData.default_country,
-  );
-  const ifNotOptedOut = readChoice(
-    z,
-    'If the Number Is Not Opted Out',
-    bundle.inputData.when_not_opted_out,
-    ['continue', 'fail'],
-    'continue',
-  );
-  const removed = await mobivate(bundle).optOuts.remove(z, bundle, mobile);
+  const number = mobile.read(z, bundle.inputData);
+  const whenNotOptedOut = ifNotOptedOut.read(z, bundle.inputData);
+  const removed = await mobivate(z, bundle).optOuts.remove(number);
   if (removed.removed) {
-    const record = removed.record ? optOutOutput(removed.record) : optOutWithoutRecord(mobile);
+    const record = removed.record ? optOutOutput(removed.record) : optOutWithoutRecord(number);
     return { ...record, removed: true };
   }
-  if (ifNotOptedOut === 'fail') {
+  if (whenNotOptedOut === 'fail') {
     throw appError(
       z,
       'NotOptedOut',
-      `${mobile} is not on the Mobivate opt-out list, so there was nothing to delete (Mobivate said ${removed.said}). To let this step succeed for such numbers, set "If the Number Is Not Opted Out" to Continue.`,
+      `${number} is not on the Mobivate opt-out list, so there was nothing to delete (Mobivate said ${removed.said}). To let this step succeed for such numbers, set "${ifNotOptedOut.field.label}" to Continue.`,
       404,
     );
   }
-  return { ...optOutWithoutRecord(mobile), removed: false };
+  return { ...optOutWithoutRecord(number), removed: false };
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({

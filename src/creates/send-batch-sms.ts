@@ -1,29 +1,31 @@
 import {
   defineCreate,
   defineInputFields,
-  type Bundle,
   type CreatePerform,
   type ZObject,
 } from 'zapier-platform-core';
-import { acceptedBatches, sendInChunks, stoppedSendError } from '../batches';
-import { stepDeadline } from '../mobivate/http/request';
-import { appError } from '../error-codes';
-import { mobivate } from '../mobivate';
+import { appError } from '../common/error-codes';
 import {
-  ADVANCED,
-  batchIdOutputFields,
   campaignNameField,
-  defaultCountryField,
-  invalidRecipientsField,
+  invalidRecipientsInput,
+  readScheduleAt,
+  readSpreadHours,
   sendAtField,
-  senderField,
   shortenLinksField,
-  skippedRecipientsOutputFields,
   spreadHoursField,
-} from '../fields';
-import { optionalText, readBoolean, readScheduleAt, readSender, readSpreadHours } from '../inputs';
-import { collectRecipients, refuseUnusable } from '../recipients';
-import batchSample from '../samples/batch.json';
+} from '../inputs/batch-options';
+import { readSender, senderField } from '../inputs/message';
+import { defaultCountryField } from '../inputs/mobile';
+import { ADVANCED, optionalText, readBoolean } from '../inputs/read';
+import { collectRecipients, refuseUnusable } from '../inputs/recipients';
+import { mobivate, type Mobivate } from '../mobivate';
+import {
+  acceptedBatches,
+  batchIdOutputFields,
+  batchSample,
+  skippedRecipientsOutputFields,
+} from '../outputs/batch';
+import { stoppedSendError } from '../steps/chunked-send';
 
 const inputFields = defineInputFields([
   senderField,
@@ -72,7 +74,7 @@ const inputFields = defineInputFields([
       'Contact group ids that get **Message**, one per entry (Vortex connections only). Find a group’s id in the Mobivate hub, or use the ID output of Create Group.',
   },
   defaultCountryField,
-  invalidRecipientsField,
+  invalidRecipientsInput.field,
   campaignNameField,
   sendAtField,
   {
@@ -92,10 +94,10 @@ const inputFields = defineInputFields([
 /** Groups and per-recipient fields exist only on Vortex: refused plainly before any request. */
 const refuseVortexOnly = (
   z: ZObject,
-  bundle: Bundle,
+  api: Mobivate,
   inputData: { groups?: unknown; line_items?: { line_fields?: unknown }[] },
 ) => {
-  if (mobivate(bundle).groups) return;
+  if (api.supports.addressBook) return;
   const given = (value: unknown) =>
     (Array.isArray(value) ? value : [value]).some((item) => optionalText(item) !== undefined);
   const needs = [
@@ -113,14 +115,15 @@ const refuseVortexOnly = (
 };
 
 export const perform = (async (z, bundle) => {
-  // The step's clock starts now: reading 100,000 numbers takes seconds of the step's 30 (request.ts).
-  stepDeadline(bundle);
+  const api = mobivate(z, bundle);
+  // The step's clock starts now: reading 100,000 numbers takes seconds of the step's 30.
+  api.startClock();
   const { inputData } = bundle;
   const originator = readSender(z, inputData.from);
   const scheduleAt = readScheduleAt(z, inputData.schedule_at);
   const spreadHours = readSpreadHours(z, inputData.spread_hours);
   const excludeDuplicates = readBoolean(inputData.exclude_duplicates, true);
-  refuseVortexOnly(z, bundle, inputData);
+  refuseVortexOnly(z, api, inputData);
   const collected = collectRecipients({
     recipients: inputData.recipients,
     message: optionalText(inputData.message) ? String(inputData.message) : undefined,
@@ -129,7 +132,7 @@ export const perform = (async (z, bundle) => {
     excludeDuplicates,
     groups: inputData.groups,
   });
-  const skipped = refuseUnusable(z, collected, inputData.invalid_recipients);
+  const skipped = refuseUnusable(z, collected, inputData);
 
   const options = {
     originator,
@@ -139,7 +142,7 @@ export const perform = (async (z, bundle) => {
     shortenUrls: readBoolean(inputData.shorten_urls, false),
     spreadHours,
   };
-  const sent = await sendInChunks(z, bundle, collected.recipients, options);
+  const sent = await api.messages.sendBatch(collected.recipients, options);
   const stopped = stoppedSendError(z, sent);
   if (stopped) throw stopped;
   const { accepted, ...ids } = acceptedBatches(sent);

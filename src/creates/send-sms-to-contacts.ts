@@ -1,31 +1,26 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { acceptedBatches, stoppedSendError } from '../batches';
-import { sendChunked, vortexOnly } from '../campaigns';
+import { quoteInput } from '../common/text';
 import {
-  ADVANCED,
-  batchIdOutputFields,
-  characterSet,
-  characterSetField,
-  maxPartsField,
-  messageField,
-  senderField,
   campaignNameField,
+  readScheduleAt,
+  readSpreadHours,
   sendAtField,
   shortenLinksField,
   spreadHoursField,
-} from '../fields';
+} from '../inputs/batch-options';
 import {
-  optionalText,
-  readBoolean,
+  maxPartsField,
+  messageField,
   readMessage,
-  readScheduleAt,
   readSender,
-  readSpreadHours,
-  recordProblem,
-} from '../inputs';
-import type { BatchRecipient } from '../mobivate';
-import { quoteInput } from '../text';
-import contactsSample from '../samples/contacts-send.json';
+  senderField,
+} from '../inputs/message';
+import { ADVANCED, optionalText, readBoolean, recordProblem } from '../inputs/read';
+import { splitList } from '../inputs/recipients';
+import { mobivate, type BatchRecipient } from '../mobivate';
+import { acceptedBatches, batchIdOutputFields, contactsSendSample } from '../outputs/batch';
+import { characterSet, characterSetField } from '../outputs/sent-message';
+import { stoppedSendError } from '../steps/chunked-send';
 
 const inputFields = defineInputFields([
   senderField,
@@ -49,23 +44,17 @@ const inputFields = defineInputFields([
   spreadHoursField,
 ]);
 
-/** Aliases mapped from a text field arrive as one comma- or line-separated string. */
-const splitAliases = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
-    .flatMap((item) => String(item).split(/[,;\n]/))
-    .map((item) => item.trim())
-    .filter(Boolean);
-
 export const perform = (async (z, bundle) => {
   const { inputData } = bundle;
-  const campaigns = vortexOnly(z, bundle, 'campaigns', 'Send SMS to Contacts');
+  const api = mobivate(z, bundle);
+  api.require('addressBook', 'Send SMS to Contacts');
   const originator = readSender(z, inputData.from);
   const message = readMessage(z, inputData.message, inputData.max_parts);
   const scheduleAt = readScheduleAt(z, inputData.schedule_at);
   const spreadHours = readSpreadHours(z, inputData.spread_hours);
   const aliases: BatchRecipient[] = [];
   const skipped: string[] = [];
-  for (const [index, alias] of splitAliases(inputData.aliases).entries()) {
+  for (const [index, alias] of splitList(inputData.aliases).entries()) {
     const first = aliases.findIndex((other) => other.recipient === alias);
     if (first >= 0) {
       // Short entries keep the familiar 'quote', as Send Batch SMS's; a pasted novel is cut.
@@ -84,9 +73,7 @@ export const perform = (async (z, bundle) => {
     shortenUrls: readBoolean(inputData.shorten_urls, false),
     spreadHours,
   };
-  const sent = await sendChunked(aliases, campaigns.maxBatchSize, (chunk) =>
-    campaigns.sendToAliases(z, bundle, chunk, options),
-  );
+  const sent = await api.campaigns.sendToAliases(aliases, options);
   const stopped = stoppedSendError(z, sent);
   if (stopped) throw stopped;
   const { accepted, ...ids } = acceptedBatches(sent);
@@ -115,7 +102,7 @@ export default defineCreate({
     inputFields,
     inputFieldGroups: [ADVANCED],
     perform,
-    sample: contactsSample,
+    sample: contactsSendSample,
     outputFields: [
       ...batchIdOutputFields('Contacts'),
       { key: 'name', label: 'Campaign Name', type: 'string' },

@@ -1,22 +1,21 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import {
-  ADVANCED,
-  characterSet,
-  characterSetField,
-  defaultCountryField,
   maxPartsField,
   messageField,
-  phoneNumberField,
+  readMessage,
+  readSender,
   senderField,
-} from '../fields';
-import { optionalText, readBoolean, readMessage, readMobile, readSender } from '../inputs';
-import { mobivate } from '../mobivate';
-import { DEFAULT_ROUTE } from '../mobivate/bulksms/messages';
-import sentMessageSample from '../samples/sent-message.json';
+} from '../inputs/message';
+import { defaultCountryField, mobileInput } from '../inputs/mobile';
+import { ADVANCED, optionalText, readBoolean } from '../inputs/read';
+import { DEFAULT_ROUTE, mobivate } from '../mobivate';
+import { characterSet, sentMessageOutputFields, sentMessageSample } from '../outputs/sent-message';
+
+const to = mobileInput('to', 'To');
 
 const inputFields = defineInputFields([
   senderField,
-  phoneNumberField('to', 'To'),
+  to.field,
   messageField,
   defaultCountryField,
   {
@@ -62,14 +61,14 @@ export const perform = (async (z, bundle) => {
   const message = readMessage(z, inputData.message, inputData.max_parts);
   const request = {
     originator: readSender(z, inputData.from),
-    recipient: readMobile(z, 'To', inputData.to, inputData.default_country),
+    recipient: to.read(z, inputData),
     text: message.text,
     route: optionalText(inputData.route_id),
     reference: optionalText(inputData.reference),
     campaignId: optionalText(inputData.campaign_id),
     shortenUrls: readBoolean(inputData.shorten_urls, false),
   };
-  const sent = await mobivate(bundle).messages.sendSingle(z, bundle, request);
+  const sent = await mobivate(z, bundle).messages.sendSingle(request);
   // What a Zap maps next: Mobivate's id, the number as it was sent, and what the text cost.
   return {
     id: sent.id,
@@ -98,17 +97,6 @@ export default defineCreate({
     inputFieldGroups: [ADVANCED],
     perform,
     sample: sentMessageSample,
-    outputFields: [
-      { key: 'id', label: 'Message ID', type: 'string' },
-      { key: 'status', label: 'Status (Accepted)', type: 'string' },
-      { key: 'recipient', label: 'To (Digits, With Country Code)', type: 'string' },
-      { key: 'originator', label: 'From (Sender ID)', type: 'string' },
-      { key: 'body', label: 'Message', type: 'string' },
-      { key: 'reference', label: 'Reference', type: 'string' },
-      { key: 'route_id', label: 'Route', type: 'string' },
-      { key: 'campaign_id', label: 'Campaign', type: 'string' },
-      characterSetField,
-      { key: 'parts', label: 'SMS Parts (Each Billed)', type: 'integer' },
-    ],
+    outputFields: [...sentMessageOutputFields],
   },
 });

@@ -1,15 +1,16 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { acceptedBatches, stoppedSendError } from '../batches';
-import { sendChunked, vortexOnly } from '../campaigns';
+import { invalidRecipientsInput } from '../inputs/batch-options';
+import { defaultCountryField } from '../inputs/mobile';
+import { optionalText, recordProblem } from '../inputs/read';
+import { collectRecipients, refuseUnusable } from '../inputs/recipients';
+import { mobivate } from '../mobivate';
 import {
+  acceptedBatches,
   batchIdOutputFields,
-  defaultCountryField,
-  invalidRecipientsField,
   skippedRecipientsOutputFields,
-} from '../fields';
-import { optionalText, recordProblem } from '../inputs';
-import { collectRecipients, refuseUnusable } from '../recipients';
-import templateSample from '../samples/template-campaign.json';
+  templateCampaignSample,
+} from '../outputs/batch';
+import { stoppedSendError } from '../steps/chunked-send';
 
 const inputFields = defineInputFields([
   {
@@ -63,12 +64,13 @@ const inputFields = defineInputFields([
     ],
   },
   defaultCountryField,
-  invalidRecipientsField,
+  invalidRecipientsInput.field,
 ]);
 
 export const perform = (async (z, bundle) => {
   const { inputData } = bundle;
-  const campaigns = vortexOnly(z, bundle, 'campaigns', 'Send Template Campaign');
+  const api = mobivate(z, bundle);
+  api.require('addressBook', 'Send Template Campaign');
   const templateId = optionalText(inputData.template_id)?.trim();
   if (!templateId) {
     throw recordProblem(z)('Template ID is empty. Copy the template’s id from the Mobivate hub.');
@@ -82,10 +84,8 @@ export const perform = (async (z, bundle) => {
     groups: inputData.groups,
     needsText: false,
   });
-  const skipped = refuseUnusable(z, collected, inputData.invalid_recipients);
-  const sent = await sendChunked(collected.recipients, campaigns.maxBatchSize, (chunk) =>
-    campaigns.sendTemplate(z, bundle, chunk, templateId),
-  );
+  const skipped = refuseUnusable(z, collected, inputData);
+  const sent = await api.campaigns.sendTemplate(collected.recipients, templateId);
   const stopped = stoppedSendError(z, sent);
   if (stopped) throw stopped;
   const { accepted, ...ids } = acceptedBatches(sent);
@@ -111,7 +111,7 @@ export default defineCreate({
   operation: {
     inputFields,
     perform,
-    sample: templateSample,
+    sample: templateCampaignSample,
     outputFields: [
       ...batchIdOutputFields('Recipients'),
       { key: 'template_id', label: 'Template ID', type: 'string' },

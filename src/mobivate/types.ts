@@ -1,139 +1,24 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
-import type { Readout } from './records';
-
 /**
- * The one interface the operations call. Everything Mobivate-specific — paths, request bodies,
- * answer shapes, the contradictions in its docs (docs/mobivate-api.md) — sits behind it, one file
- * per resource, so that a second API generation is a second implementation chosen by the
- * connection, not an edit of every operation.
+ * The app's words for what Mobivate holds and does: what crosses the Mobivate layer's one entry
+ * point (index.ts). Every time is an ISO-8601 UTC string (`2026-12-01T09:00:00.000Z`); mobile
+ * numbers are international digits without "+"; Mobivate's own codes (MO/MT, senderReference,
+ * msisdn) stay inside the layer.
  */
-export interface MobivateApi {
-  connection: {
-    /** Checks the key; resolves with Mobivate's words, or throws the error a user can act on. */
-    test: (z: ZObject, bundle: Bundle) => Promise<{ message: string }>;
-  };
-  optOuts: {
-    /** Adds a number; `alreadyListed` only when Mobivate's answer says so. */
-    add: (z: ZObject, bundle: Bundle, mobile: string) => Promise<AddedOptOut>;
-    /** Removes a number; `removed: false` only when Mobivate says it is not on the list. */
-    remove: (z: ZObject, bundle: Bundle, mobile: string) => Promise<RemovedOptOut>;
-    /** Reads the opt-outs of a window, stopping at the first `until` matches. */
-    scan: (
-      z: ZObject,
-      bundle: Bundle,
-      window: Window,
-      until?: (record: ListedOptOut) => boolean,
-      limits?: ScanLimits,
-    ) => Promise<ScanResult<ListedOptOut>>;
-  };
-  messages: {
-    /** Sends one text; halts when Mobivate says the recipient opted out. */
-    sendSingle: (z: ZObject, bundle: Bundle, message: SingleMessage) => Promise<SentMessage>;
-    /** Sends one batch of at most `maxBatchSize` recipients; never throws for its outcome. */
-    sendBatch: (
-      z: ZObject,
-      bundle: Bundle,
-      recipients: BatchRecipient[],
-      options: BatchOptions,
-    ) => Promise<AcceptedBatch | FailedBatch>;
-    maxBatchSize: number;
-    /** True when one batch request carries one text for all its recipients (Vortex, §V3). */
-    oneTextPerBatch: boolean;
-  };
-  messageLog: {
-    /** One message by its id; undefined when Mobivate says there is none. */
-    get: (z: ZObject, bundle: Bundle, id: string) => Promise<LoggedMessage | undefined>;
-    scan: (
-      z: ZObject,
-      bundle: Bundle,
-      window: Window,
-      options?: { direction?: 'incoming' | 'sent'; until?: (message: LoggedMessage) => boolean },
-      limits?: ScanLimits,
-    ) => Promise<ScanResult<LoggedMessage>>;
-    /** What a status word means; undefined for a word this generation does not document. */
-    describeStatus: (status: string) => DeliveryStatus | undefined;
-  };
-  /** Contact groups (Vortex only, §V5); absent where the generation has none (BulkSMS). */
-  groups?: {
-    /** Creates a group by its unique name; the id only when Mobivate's answer carries one. */
-    create: (z: ZObject, bundle: Bundle, name: string) => Promise<CreatedGroup>;
-  };
-  /** Sends to contacts and groups by template or alias (Vortex only, §3.6, §3.7). */
-  campaigns?: {
-    /** Sends one text to one chunk of contact aliases; never throws for its outcome. */
-    sendToAliases: (
-      z: ZObject,
-      bundle: Bundle,
-      aliases: BatchRecipient[],
-      options: BatchOptions,
-    ) => Promise<AcceptedBatch | FailedBatch>;
-    /** Sends a hub template to one chunk of numbers and groups; never throws for its outcome. */
-    sendTemplate: (
-      z: ZObject,
-      bundle: Bundle,
-      recipients: BatchRecipient[],
-      templateId: string,
-    ) => Promise<AcceptedBatch | FailedBatch>;
-    maxBatchSize: number;
-  };
-  /**
-   * The address book (Vortex only, §V5): undefined on BulkSMS, where the contact operations stop
-   * with 'NeedsVortex' before any request.
-   */
-  contacts?: {
-    /** Creates a contact; `created: false` only when Mobivate's words say it already exists. */
-    add: (z: ZObject, bundle: Bundle, contact: NewContact) => Promise<AddedContact>;
-    /** Updates a contact by its id, sending the whole `meta` map (§V5: merge or replace unknown). */
-    update: (z: ZObject, bundle: Bundle, id: string, contact: NewContact) => Promise<Contact>;
-    /** Reads the address book newest first, stopping at the first `until` match. */
-    scan: (
-      z: ZObject,
-      bundle: Bundle,
-      until?: (contact: Contact) => boolean,
-    ) => Promise<ScanResult<Contact>>;
-    /** Deletes by number (§9 #26); `removed: false` only when Mobivate says it has no such contact. */
-    remove: (z: ZObject, bundle: Bundle, mobile: string) => Promise<RemovedContact>;
-  };
+
+export type ApiPlatform = 'bulksms' | 'vortex';
+
+/** What a connection can do, said once (capabilities.ts). */
+export interface Capabilities {
+  api: ApiPlatform;
+  /** Contacts, groups, alias and template sends, placeholder fields per recipient (Vortex, §V5). */
+  addressBook: boolean;
+  /** Reading incoming messages (BulkSMS's log, §4.1; Vortex has none, §V6). */
+  incomingMessages: boolean;
+  /** A route and a campaign on a single send (BulkSMS, §3.1). */
+  routes: boolean;
 }
 
-/** A contact as the app sends it: `fields` is Vortex's `meta`, for `{{KEY}}` placeholders. */
-export interface NewContact {
-  alias: string;
-  mobile: string;
-  fields: Record<string, string>;
-}
-
-/** A contact as Vortex returns it; its id (a uuid) is kept as text. */
-export interface Contact {
-  id: string;
-  alias: string | null;
-  mobile: string | null;
-  /** Undefined when the answer carries no `meta` (the documented list rows have none). */
-  fields?: Record<string, string>;
-  /** Epoch milliseconds; null when the answer gives no readable time. */
-  created: number | null;
-}
-
-/** `record` is absent when Mobivate answered `{"success": true}` alone. */
-export type AddedContact =
-  | { created: true; record?: Contact }
-  | { created: false; /** Mobivate's words, quoted. */ said: string };
-
-export type RemovedContact =
-  { removed: true } | { removed: false; /** Mobivate's words, quoted. */ said: string };
-
-/** A group Mobivate created; `id` is undefined when its answer named none. */
-export interface CreatedGroup {
-  id?: string;
-  name: string;
-}
-
-export interface DeliveryStatus {
-  /** For people: "Delivered to the phone". */
-  description: string;
-  final: boolean;
-  failure: boolean;
-}
+export type Capability = Exclude<keyof Capabilities, 'api'>;
 
 /** What the connection holds (authentication.ts). */
 export interface AuthData {
@@ -143,9 +28,7 @@ export interface AuthData {
   api_platform: ApiPlatform;
 }
 
-export type ApiPlatform = 'bulksms' | 'vortex';
-
-/** Epoch milliseconds. */
+/** Epoch milliseconds: a window of a list to read. */
 export interface Window {
   start: number;
   end: number;
@@ -170,16 +53,23 @@ export interface ScanResult<Item> {
   skipped: Partial<Item>[];
 }
 
-/** An opt-out as Mobivate returns it, its mobile as international digits. */
-export interface OptOutRecord {
-  mobile: string;
-  /** Where the opt-out came from: `MO` (a STOP reply), `API`, … */
-  note: string | null;
-  /** Epoch milliseconds. */
-  created: number;
+export interface ScanOptions<Item> {
+  /** Stops the scan at the first item for which this is true. */
+  until?: (item: Item) => boolean;
+  limits?: ScanLimits;
 }
 
-/** An opt-out as the list returns it: always with its id, kept as text. */
+/** An opt-out as Mobivate returns it. */
+export interface OptOutRecord {
+  mobile: string;
+  /** Where the opt-out came from, as Mobivate wrote it: `MO` (a STOP reply), `API`, … */
+  note: string | null;
+  /** The same in words for people ("Replied with an opt-out keyword"). */
+  source: string | null;
+  created: string;
+}
+
+/** An opt-out as the list returns it: always with an id, kept as text. */
 export type ListedOptOut = OptOutRecord & { id: string };
 
 /** `record` is absent when Mobivate refused a duplicate rather than return the opt-out. */
@@ -237,6 +127,7 @@ export interface BatchOptions {
 }
 
 export interface AcceptedBatch {
+  /** Empty when Mobivate accepted the batch without naming it (§3.6: an undocumented answer). */
   id: string;
   name: string | null;
   accepted: number;
@@ -245,20 +136,46 @@ export interface AcceptedBatch {
 /** A batch that was not accepted: certainly not sent, or perhaps sent (the answer was lost). */
 export interface FailedBatch {
   uncertain: boolean;
+  /** Not started: the step had no time left for it. Certainly not sent. */
+  notStarted: boolean;
   /** Why, in one sentence that promises nothing (no "Zapier will try again"). */
   reason: string;
   /** The error to throw when this was the step's only batch. */
   error: Error;
 }
 
+/** What became of one batch: accepted, failed (certainly or perhaps), or never sent. */
+export type BatchOutcome = AcceptedBatch | FailedBatch | undefined;
+
+/**
+ * What a send in several batch requests did: every batch's outcome by its position, the batches
+ * accepted (in order), and the first one in order that failed, if any.
+ */
+export interface ChunkedSend {
+  chunks: BatchRecipient[][];
+  outcomes: BatchOutcome[];
+  accepted: AcceptedBatch[];
+  stoppedAt?: FailedBatch;
+}
+
+export interface DeliveryStatus {
+  /** For people: "Delivered to the phone". */
+  description: string;
+  final: boolean;
+  failure: boolean;
+}
+
 export interface LoggedMessage {
   id: string;
-  created: string;
+  /** Null when Mobivate gave a time the app cannot read. */
+  created: string | null;
   modified: string | null;
   originator: string | null;
   recipient: string | null;
   body: string | null;
   status: string | null;
+  /** What the status means; null for a word this generation does not document. */
+  statusMeaning: DeliveryStatus | null;
   /** `incoming`, `sent`, or an undocumented code as Mobivate sent it. */
   direction: string | null;
   inReplyTo: string | null;
@@ -270,4 +187,37 @@ export interface LoggedMessage {
   campaignId: string | null;
 }
 
-export type { Readout };
+export interface MessageLogScan extends ScanOptions<LoggedMessage> {
+  direction?: 'incoming' | 'sent';
+}
+
+/** A contact as the app sends it: `fields` is Vortex's `meta`, for `{{KEY}}` placeholders. */
+export interface NewContact {
+  alias: string;
+  mobile: string;
+  fields: Record<string, string>;
+}
+
+/** A contact as Vortex returns it; its id (a uuid) is kept as text. */
+export interface Contact {
+  id: string;
+  alias: string | null;
+  mobile: string | null;
+  /** Undefined when the answer carries no `meta` (the documented list rows have none). */
+  fields?: Record<string, string>;
+  created: string | null;
+}
+
+/** `record` is absent when Mobivate answered `{"success": true}` alone. */
+export type AddedContact =
+  | { created: true; record?: Contact }
+  | { created: false; /** Mobivate's words, quoted. */ said: string };
+
+export type RemovedContact =
+  { removed: true } | { removed: false; /** Mobivate's words, quoted. */ said: string };
+
+/** A group Mobivate created; `id` is undefined when its answer named none. */
+export interface CreatedGroup {
+  id?: string;
+  name: string;
+}

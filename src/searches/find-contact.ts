@@ -1,21 +1,17 @@
-import { appError } from '../error-codes';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import {
-  ALIAS_HELP,
-  contactOutput,
-  contactOutputFields,
-  contactsOf,
-  readAlias,
-} from '../creates/add-contact';
-import { defaultCountryField, phoneNumberField } from '../fields';
-import { readMobile, recordProblem } from '../inputs';
-import { SCAN_LIMITS, type Contact } from '../mobivate';
-import contactSample from '../samples/contact.json';
-import { formatCount, quoteInput } from '../text';
+import { appError } from '../common/error-codes';
+import { formatCount, quoteInput } from '../common/text';
+import { ALIAS_HELP, readAlias } from '../inputs/contact';
+import { defaultCountryField, mobileInput } from '../inputs/mobile';
+import { recordProblem } from '../inputs/read';
+import { SCAN_LIMITS, mobivate, type Contact } from '../mobivate';
+import { contactOutput, contactOutputFields, contactSample } from '../outputs/contact';
+
+const mobileNumber = mobileInput('mobile', 'Mobile Number');
 
 const inputFields = defineInputFields([
   {
-    ...phoneNumberField('mobile', 'Mobile Number'),
+    ...mobileNumber.field,
     required: false,
     helpText:
       'The number to look for, with its country code, like `+44 7700 900123`. Leave empty to find by alias only. National numbers such as `07700 900123` need a **Default Country**.',
@@ -31,15 +27,13 @@ const inputFields = defineInputFields([
 ]);
 
 export const perform = (async (z, bundle) => {
-  const contacts = contactsOf(z, bundle);
+  const { contacts } = mobivate(z, bundle);
   const rawMobile = bundle.inputData.mobile;
   const noMobile =
     rawMobile === undefined ||
     rawMobile === null ||
     (typeof rawMobile === 'string' && !rawMobile.trim());
-  const mobile = noMobile
-    ? undefined
-    : readMobile(z, 'Mobile Number', rawMobile, bundle.inputData.default_country);
+  const mobile = noMobile ? undefined : mobileNumber.read(z, bundle.inputData);
   const alias = readAlias(z, bundle.inputData.alias, false);
   if (mobile === undefined && alias === undefined) {
     throw recordProblem(z)(
@@ -52,7 +46,7 @@ export const perform = (async (z, bundle) => {
   const isIt = (contact: Contact) =>
     (mobile === undefined || contact.mobile === mobile) &&
     (alias === undefined || contact.alias === alias);
-  const scan = await contacts.scan(z, bundle, isIt);
+  const scan = await contacts.scan({ until: isIt });
   // The keys of Add or Update Contact, so that Find or Add Contact maps the same fields.
   if (scan.match) return [contactOutput(scan.match, 'found')];
   if (!scan.complete) {

@@ -1,10 +1,9 @@
-import { appError } from '../error-codes';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { optionalText, recordProblem } from '../inputs';
-import { DAY_MS, mobivate, type LoggedMessage } from '../mobivate';
-import { mobivateTimeToIso } from '../mobivate/records';
-import loggedMessageSample from '../samples/logged-message.json';
-import { formatCount } from '../text';
+import { appError } from '../common/error-codes';
+import { formatCount } from '../common/text';
+import { optionalText, recordProblem } from '../inputs/read';
+import { DAY_MS, mobivate } from '../mobivate';
+import { loggedMessageSample, messageOutput, messageOutputFields } from '../outputs/message';
 
 /** A reference is looked up in the message log of this many days (sends are usually recent). */
 export const REFERENCE_LOOKBACK_DAYS = 30;
@@ -27,32 +26,12 @@ const inputFields = defineInputFields([
   },
 ]);
 
-/** The log record's facts under its own keys (snake_case), times as ISO-8601, no MO/MT codes. */
-const DIRECTIONS: Record<string, string> = { sent: 'sent', incoming: 'received' };
-const messageOutput = (message: LoggedMessage) => ({
-  id: message.id,
-  created: mobivateTimeToIso(message.created) ?? null,
-  modified: mobivateTimeToIso(message.modified) ?? null,
-  originator: message.originator,
-  recipient: message.recipient,
-  body: message.body,
-  status: message.status,
-  direction: message.direction && (DIRECTIONS[message.direction] ?? message.direction),
-  in_reply_to: message.inReplyTo,
-  route_id: message.route,
-  parts: message.parts,
-  cost: message.cost,
-  currency: message.currency,
-  reference: message.reference,
-  campaign_id: message.campaignId,
-});
-
 export const perform = (async (z, bundle) => {
   const messageId = optionalText(bundle.inputData.message_id);
   const reference = optionalText(bundle.inputData.reference);
-  const api = mobivate(bundle);
+  const api = mobivate(z, bundle);
   if (messageId) {
-    const message = await api.messageLog.get(z, bundle, messageId);
+    const message = await api.messageLog.get(messageId);
     return message ? [messageOutput(message)] : [];
   }
   if (!reference) {
@@ -60,8 +39,6 @@ export const perform = (async (z, bundle) => {
   }
   const now = Date.now();
   const scan = await api.messageLog.scan(
-    z,
-    bundle,
     { start: now - REFERENCE_LOOKBACK_DAYS * DAY_MS, end: now + DAY_MS },
     { until: (message) => message.reference === reference },
   );
@@ -94,22 +71,6 @@ export default defineSearch({
     inputFields,
     perform,
     sample: loggedMessageSample,
-    outputFields: [
-      { key: 'id', label: 'Message ID', type: 'string' },
-      { key: 'created', label: 'Created At', type: 'datetime' },
-      { key: 'modified', label: 'Last Updated At', type: 'datetime' },
-      { key: 'originator', label: 'From', type: 'string' },
-      { key: 'recipient', label: 'To', type: 'string' },
-      { key: 'body', label: 'Message', type: 'string' },
-      { key: 'status', label: 'Status', type: 'string' },
-      { key: 'direction', label: 'Direction (Sent or Received)', type: 'string' },
-      { key: 'in_reply_to', label: 'In Reply To Message ID', type: 'string' },
-      { key: 'route_id', label: 'Route', type: 'string' },
-      { key: 'parts', label: 'SMS Parts', type: 'integer' },
-      { key: 'cost', label: 'Cost', type: 'number' },
-      { key: 'currency', label: 'Currency', type: 'string' },
-      { key: 'reference', label: 'Reference', type: 'string' },
-      { key: 'campaign_id', label: 'Campaign', type: 'string' },
-    ],
+    outputFields: [...messageOutputFields],
   },
 });

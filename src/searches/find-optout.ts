@@ -1,22 +1,28 @@
-import { appError } from '../error-codes';
 import {
   defineInputFields,
   defineSearch,
   type SearchPerform,
   type ZObject,
 } from 'zapier-platform-core';
-import { defaultCountryField, phoneNumberField } from '../fields';
-import { readMobile, readOptionalInteger } from '../inputs';
+import { appError } from '../common/error-codes';
+import { formatCount } from '../common/text';
+import { defaultCountryField, mobileInput } from '../inputs/mobile';
+import { readOptionalInteger } from '../inputs/read';
 import { DAY_MS, SCAN_LIMITS, mobivate, type ListedOptOut, type ScanResult } from '../mobivate';
-import { alreadyOptedOutField, optOutOutput, optOutOutputFields } from '../optouts';
-import optOutSample from '../samples/optout.json';
-import { formatCount } from '../text';
+import {
+  alreadyOptedOutField,
+  optOutOutput,
+  optOutOutputFields,
+  optOutSample,
+} from '../outputs/opt-out';
+
+const mobileNumber = mobileInput('mobile', 'Mobile Number');
 
 export const DEFAULT_LOOKBACK_DAYS = 365;
 const MAX_LOOKBACK_DAYS = 3650;
 
 const inputFields = defineInputFields([
-  phoneNumberField('mobile', 'Mobile Number'),
+  mobileNumber.field,
   defaultCountryField,
   {
     key: 'lookback_days',
@@ -52,12 +58,7 @@ const throwUnlessSurelyAbsent = (z: ZObject, scan: ScanResult<ListedOptOut>, mob
 };
 
 export const perform = (async (z, bundle) => {
-  const mobile = readMobile(
-    z,
-    'Mobile Number',
-    bundle.inputData.mobile,
-    bundle.inputData.default_country,
-  );
+  const mobile = mobileNumber.read(z, bundle.inputData);
   const days =
     readOptionalInteger(z, {
       label: 'Lookback Days',
@@ -69,12 +70,10 @@ export const perform = (async (z, bundle) => {
     }) ?? DEFAULT_LOOKBACK_DAYS;
   const now = Date.now();
   // The end lies a day ahead so that an opt-out stamped by a clock ahead of ours is not missed.
-  const scan = await mobivate(bundle).optOuts.scan(
-    z,
-    bundle,
+  const scan = await mobivate(z, bundle).optOuts.scan(
     { start: now - days * DAY_MS, end: now + DAY_MS },
-    // Both are international digits: readOptOut normalised Mobivate's formatting.
-    (record) => record.mobile === mobile,
+    // Both are international digits: the Mobivate layer normalised Mobivate's formatting.
+    { until: (record) => record.mobile === mobile },
   );
   // The keys of Add Opt-Out, so that Find or Add Opt-Out maps the same fields either way.
   if (scan.match) return [{ ...optOutOutput(scan.match), already_opted_out: true }];

@@ -4,39 +4,36 @@ import {
   type PollingTriggerPerform,
   type ZObject,
 } from 'zapier-platform-core';
-import { readChoice } from '../inputs';
-import { pollMessageLog } from '../message-log';
-import { POLL_WINDOW_DAYS } from '../polls';
-import { mobivate, type LoggedMessage, type MobivateApi } from '../mobivate';
-import { mobivateTimeToIso } from '../mobivate/records';
+import { choiceInput } from '../inputs/read';
+import type { LoggedMessage } from '../mobivate';
+import { pollMessageLog } from '../steps/message-log-poll';
+import { POLL_WINDOW_DAYS } from '../steps/polls';
 
-const inputFields = defineInputFields([
-  {
-    key: 'statuses',
-    label: 'Statuses',
-    type: 'string',
-    required: false,
-    default: 'all',
-    choices: [
-      { value: 'all', sample: 'all', label: 'Every status change' },
-      { value: 'final', sample: 'final', label: 'Only final statuses (delivered or failed)' },
-      { value: 'failures', sample: 'failures', label: 'Only failures' },
-    ],
-    helpText:
-      'Each check sees the latest status of every message sent in the last 3 days, so one message can trigger several times as its status changes. A status replaced before the next check (accepted, then delivered a minute later) may be skipped; the last one stays, so it triggers.',
+const statuses = choiceInput({
+  key: 'statuses',
+  label: 'Statuses',
+  choices: {
+    all: 'Every status change',
+    final: 'Only final statuses (delivered or failed)',
+    failures: 'Only failures',
   },
-]);
+  fallback: 'all',
+  helpText:
+    'Each check sees the latest status of every message sent in the last 3 days, so one message can trigger several times as its status changes. A status replaced before the next check (accepted, then delivered a minute later) may be skipped; the last one stays, so it triggers.',
+});
+
+const inputFields = defineInputFields([statuses.field]);
 
 /**
  * A sent message's latest status as the log has it (§4.2). The id is the message's id and the
  * status, so each new status of a message triggers once. The time is the record's last update,
  * which is when the status changed.
  */
-const toItem = (describe: Describe) => (message: LoggedMessage) => {
+const toItem = (message: LoggedMessage) => {
   const status = message.status?.trim();
   // Nothing to announce yet: once a status arrives, its id is new and it triggers.
   if (!status) return [];
-  const known = describe(status);
+  const known = message.statusMeaning;
   return [
     {
       id: `${message.id}:${status.toUpperCase()}`,
@@ -53,30 +50,23 @@ const toItem = (describe: Describe) => (message: LoggedMessage) => {
       parts: message.parts,
       cost: message.cost,
       currency: message.currency,
-      created: mobivateTimeToIso(message.modified) ?? mobivateTimeToIso(message.created) ?? null,
+      created: message.modified ?? message.created,
     },
   ];
 };
 
-type Describe = MobivateApi['messageLog']['describeStatus'];
-type Item = ReturnType<ReturnType<typeof toItem>>[number];
+type Item = ReturnType<typeof toItem>[number];
 
-const wanted = (z: ZObject, inputData: { statuses?: string }) => {
-  const statuses = readChoice(
-    z,
-    'Statuses',
-    inputData.statuses,
-    ['all', 'final', 'failures'],
-    'all',
-  );
+const wanted = (z: ZObject, inputData: Record<string, unknown>) => {
+  const chosen = statuses.read(z, inputData);
   return (item: Item) =>
-    statuses === 'final' ? item.is_final : statuses === 'failures' ? item.is_failure : true;
+    chosen === 'final' ? item.is_final : chosen === 'failures' ? item.is_failure : true;
 };
 
 export const perform = (async (z, bundle) =>
   pollMessageLog(z, bundle, {
     direction: 'sent',
-    toItem: toItem(mobivate(bundle).messageLog.describeStatus),
+    toItem,
     keep: wanted(z, bundle.inputData),
     tooMany: (read) =>
       `More messages were sent in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's limits (${read}), so this check stopped rather than trigger for an incomplete list. Status changes will trigger again once fewer messages are sent; meanwhile check a message's status with Find Message or in the Mobivate hub.`,

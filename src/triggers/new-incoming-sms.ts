@@ -4,11 +4,10 @@ import {
   type PollingTriggerPerform,
   type ZObject,
 } from 'zapier-platform-core';
-import { readChoice } from '../inputs';
-import { pollMessageLog } from '../message-log';
-import { POLL_WINDOW_DAYS } from '../polls';
+import { choiceInput } from '../inputs/read';
 import type { LoggedMessage } from '../mobivate';
-import { mobivateTimeToIso } from '../mobivate/records';
+import { pollMessageLog } from '../steps/message-log-poll';
+import { POLL_WINDOW_DAYS } from '../steps/polls';
 
 /** Replies that ask to stop messages, compared whole, trimmed and case-insensitive. */
 const OPT_OUT_KEYWORDS = new Set([
@@ -68,6 +67,16 @@ export const matchesKeyword = (body: string, keyword: string, position?: string)
   return said.some((_, start) => at(start));
 };
 
+const keywordPosition = choiceInput({
+  key: 'keyword_match',
+  label: 'Keyword Position',
+  choices: {
+    starts_with: 'The message starts with it (its first whole word or words)',
+    contains: 'The message contains it as a whole word',
+  },
+  fallback: 'starts_with',
+});
+
 const inputFields = defineInputFields([
   {
     key: 'keyword',
@@ -77,21 +86,7 @@ const inputFields = defineInputFields([
     helpText:
       'Only trigger for messages with this word or phrase as a **whole word**, in any case: STOP matches "stop" and "Stop!" but not "Stopped"; "opt out" matches the two words together. Leave empty for every message.',
   },
-  {
-    key: 'keyword_match',
-    label: 'Keyword Position',
-    type: 'string',
-    required: false,
-    default: 'starts_with',
-    choices: [
-      {
-        value: 'starts_with',
-        sample: 'starts_with',
-        label: 'The message starts with it (its first whole word or words)',
-      },
-      { value: 'contains', sample: 'contains', label: 'The message contains it as a whole word' },
-    ],
-  },
+  keywordPosition.field,
 ]);
 
 /** A received message as the log has it (§4.2), under its own keys in snake_case. */
@@ -102,7 +97,7 @@ const toItem = (message: LoggedMessage) => [
     recipient: message.recipient,
     // A reply of digits only ("1") may arrive as a number; the reader makes it text.
     body: message.body ?? '',
-    created: mobivateTimeToIso(message.created) ?? null,
+    created: message.created,
     in_reply_to: message.inReplyTo,
     is_opt_out_keyword: isOptOutKeyword(message.body ?? ''),
   },
@@ -111,13 +106,7 @@ const toItem = (message: LoggedMessage) => [
 type Item = ReturnType<typeof toItem>[number];
 
 const keywordFilter = (z: ZObject, inputData: { keyword?: string; keyword_match?: string }) => {
-  const position = readChoice(
-    z,
-    'Keyword Position',
-    inputData.keyword_match,
-    ['starts_with', 'contains'],
-    'starts_with',
-  );
+  const position = keywordPosition.read(z, inputData);
   return (item: Item) =>
     !inputData.keyword?.trim() || matchesKeyword(item.body, inputData.keyword, position);
 };

@@ -1,15 +1,15 @@
-import { appError } from '../error-codes';
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { mobivate, type ListedOptOut } from '../mobivate';
-import { OPT_OUT_SOURCES } from '../mobivate/opt-out-sources';
-import { listedOptOutOutput, listedOptOutOutputFields } from '../optouts';
-import { POLL_WINDOW_DAYS, SAMPLE_SIZE, pollRead } from '../polls';
-import optOutSample from '../samples/optout.json';
-import { formatCount } from '../text';
+import { appError } from '../common/error-codes';
+import { formatCount } from '../common/text';
+import { OPT_OUT_SOURCES, mobivate, type ListedOptOut } from '../mobivate';
+import { listedOptOutOutput, listedOptOutOutputFields, optOutSample } from '../outputs/opt-out';
+import { POLL_WINDOW_DAYS, SAMPLE_SIZE, pollRead } from '../steps/polls';
+
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Newest first; equal times by id, numerically for the documented numeric ids. */
 const newestFirst = (a: ListedOptOut, b: ListedOptOut): number =>
-  b.created - a.created || b.id.length - a.id.length || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);
+  Date.parse(b.created) - Date.parse(a.created) || b.id.length - a.id.length || byCode(b.id, a.id);
 
 const inputFields = defineInputFields([
   {
@@ -29,7 +29,7 @@ const inputFields = defineInputFields([
 
 export const perform = (async (z, bundle) => {
   const { sample, window, limits } = pollRead(bundle);
-  const scan = await mobivate(bundle).optOuts.scan(z, bundle, window, undefined, limits);
+  const scan = await mobivate(z, bundle).optOuts.scan(window, { limits });
   if (!scan.complete && !sample) {
     // Returning part of the window could announce old opt-outs and miss the newest ones, since the
     // list's order is undocumented: say so instead.

@@ -1,7 +1,6 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { descending } from '../message-log';
 import { DAY_MS, SCAN_LIMITS, mobivate } from '../mobivate';
-import { mobivateTimeToIso } from '../mobivate/records';
+import { descending } from '../steps/message-log-poll';
 
 /** The From dropdown offers the sender IDs of the messages sent in this many days. */
 export const SENDER_LOOKBACK_DAYS = 30;
@@ -15,18 +14,15 @@ export const SENDER_PAGES = 2;
 /** One item per sender ID used recently, the most recently used first. */
 export const perform = (async (z, bundle) => {
   const now = Date.now();
-  const { items } = await mobivate(bundle).messageLog.scan(
-    z,
-    bundle,
+  const { items } = await mobivate(z, bundle).messageLog.scan(
     { start: now - SENDER_LOOKBACK_DAYS * DAY_MS, end: now + DAY_MS },
-    { direction: 'sent' },
-    { ...SCAN_LIMITS, maxRequests: SENDER_PAGES },
+    { direction: 'sent', limits: { ...SCAN_LIMITS, maxRequests: SENDER_PAGES } },
   );
   const lastUsed = new Map<string, string>();
   for (const message of items) {
     const sender = message.originator?.trim();
     if (!sender) continue;
-    const at = mobivateTimeToIso(message.created) ?? '';
+    const at = message.created ?? '';
     if ((lastUsed.get(sender) ?? '') <= at) lastUsed.set(sender, at);
   }
   return [...lastUsed]

@@ -1,5 +1,5 @@
 import { perform } from '../../src/creates/send-sms';
-import { REQUEST_TIMEOUT_MS } from '../../src/mobivate/http/request';
+import { REQUEST_TIMEOUT_MS } from '../../src/mobivate/transport/deadline';
 import { appTester, failure, makeBundle, mobivate } from '../helpers';
 
 const run = (inputData: Record<string, unknown>) => appTester(perform, makeBundle(inputData));

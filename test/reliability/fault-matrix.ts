@@ -8,7 +8,7 @@
  * that it never reaches an error message, an output or a log line.
  */
 import nock from 'nock';
-import { REQUEST_TIMEOUT_MS } from '../../src/mobivate/http/request';
+import { REQUEST_TIMEOUT_MS } from '../../src/mobivate/transport/deadline';
 import { API_KEY, API_URL, authData } from '../helpers';
 import { VORTEX_ORIGIN, type OperationCase } from './operations';
 import { runMethod, userMessage } from './runner';

@@ -10,9 +10,9 @@ import {
 import examples from 'libphonenumber-js/mobile/examples';
 import nock from 'nock';
 import { perform as addOptOut } from '../../src/creates/add-optout';
-import { normaliseMobile } from '../../src/phone';
-import { smsParts } from '../../src/sms-parts';
-import { quoteInput } from '../../src/text';
+import { normaliseMobile } from '../../src/inputs/phone';
+import { smsParts } from '../../src/inputs/sms-parts';
+import { quoteInput } from '../../src/common/text';
 import { API_URL, appTester, failure, makeBundle } from '../helpers';
 
 const RUNS = 300;

@@ -1,5 +1,5 @@
 import { perform } from '../../src/triggers/recent-sender-id';
-import { senderField } from '../../src/fields';
+import { senderField } from '../../src/inputs/message';
 import App from '../../index';
 import { appTester } from '../helpers';
 import { loggedMessage } from '../fixtures';

@@ -6,7 +6,7 @@
  */
 import * as core from 'zapier-platform-core';
 import App from '../../index';
-import { STEP_DEADLINE_MS } from '../../src/mobivate/http/request';
+import { STEP_DEADLINE_MS } from '../../src/mobivate/transport/deadline';
 import { authData } from '../helpers';
 import { userMessage } from '../reliability/runner';
 import { computed, delayed, json, trickle, type ReceivedRequest } from '../standin/server';

@@ -1,15 +1,18 @@
-import { mobivateError, unexpectedAnswer } from '../http/errors';
-import { callMobivate } from '../http/request';
+import type { Generation } from '../generation';
+import { scanList } from '../shared/paged-scan';
 import {
   isObject,
+  mobivateTimeToIso,
   optionalNumber,
   optionalString,
   tolerantId,
   tolerantTime,
   type Readout,
-} from '../records';
-import type { LoggedMessage, MobivateApi } from '../types';
-import { scanList } from '../http/paged-scan';
+} from '../shared/records';
+import { mobivateError, unexpectedAnswer } from '../transport/errors';
+import { callMobivate } from '../transport/request';
+import type { LoggedMessage } from '../types';
+import { notThere } from '../words';
 import { bulkSmsPaging } from './paging';
 import { deliveryStatus } from './statuses';
 
@@ -30,14 +33,16 @@ export const readLoggedMessageRecord = (body: unknown): Readout<LoggedMessage> =
   const created = tolerantTime(body.created);
   if (created === undefined)
     return { problem: 'it has no readable creation time', partial: { id } };
+  const status = optionalString(body.status);
   const record: LoggedMessage = {
     id,
-    created,
-    modified: tolerantTime(body.modified) ?? null,
+    created: mobivateTimeToIso(created) ?? null,
+    modified: mobivateTimeToIso(tolerantTime(body.modified)) ?? null,
     originator: optionalString(body.originator),
     recipient: optionalString(body.recipient),
     body: optionalString(body.body),
-    status: optionalString(body.status),
+    status,
+    statusMeaning: status === null ? null : (deliveryStatus(status) ?? null),
     direction: directionOf(optionalString(body.direction)),
     inReplyTo: optionalString(body.inReplyTo),
     route: optionalString(body.routeId),
@@ -51,15 +56,15 @@ export const readLoggedMessageRecord = (body: unknown): Readout<LoggedMessage> =
   return { record };
 };
 
-/** "No such message" only when Mobivate says so; a bare "Not Found" is a wrong address. */
-const get: MobivateApi['messageLog']['get'] = async (z, bundle, id) => {
+/** "No such message" only when Mobivate says so (notThere); anything else is an error. */
+const get: Generation['messageLog']['get'] = async (z, bundle, id) => {
   const answer = await callMobivate(z, bundle, {
     method: 'GET',
     path: `${MESSAGE_LOG_PATH}/${encodeURIComponent(id)}`,
     expectedErrorStatuses: [404],
   });
   if (answer.status === 404) {
-    if (answer.error && !answer.error.generic) return undefined;
+    if (notThere(answer)) return undefined;
     throw mobivateError(z, answer, bundle);
   }
   const read = readLoggedMessageRecord(answer.data);
@@ -69,7 +74,7 @@ const get: MobivateApi['messageLog']['get'] = async (z, bundle, id) => {
 };
 
 /** Reads the message log created in the window, optionally in one direction. */
-const scan: MobivateApi['messageLog']['scan'] = (z, bundle, window, options = {}, limits) =>
+const scan: Generation['messageLog']['scan'] = (z, bundle, window, options = {}) =>
   scanList(
     z,
     bundle,
@@ -85,7 +90,7 @@ const scan: MobivateApi['messageLog']['scan'] = (z, bundle, window, options = {}
       expected: 'a list of message log records ([{"id", "created", …}])',
       until: options.until,
     },
-    limits,
+    options.limits,
   );
 
-export const messageLog: MobivateApi['messageLog'] = { get, scan, describeStatus: deliveryStatus };
+export const messageLog: Generation['messageLog'] = { get, scan };

@@ -1,7 +1,8 @@
-import { sendSingleRequest } from '../http/single-send';
-import { sendBatchRequest } from '../http/batch-outcome';
-import { formatMobivateDate, isObject, optionalString, unwrapRecord } from '../records';
-import type { BatchOptions, BatchRecipient, MobivateApi } from '../types';
+import type { Generation } from '../generation';
+import { BATCH_CONCURRENCY, inChunks, sendBatchRequest, sendInBatches } from '../shared/batch-send';
+import { formatMobivateDate, isObject, optionalString, unwrapRecord } from '../shared/records';
+import { sendSingleRequest } from '../shared/single-send';
+import type { BatchOptions, BatchRecipient } from '../types';
 
 const SEND_BATCH_PATH = '/send/batch';
 
@@ -11,7 +12,7 @@ export const DEFAULT_ROUTE = 'mglobal';
 /** Batch sends take at most 1,000 messages per request (§3.3, §8.3). */
 const MAX_BATCH_SIZE = 1000;
 
-const sendSingle: MobivateApi['messages']['sendSingle'] = async (z, bundle, message) => {
+const sendSingle: Generation['messages']['sendSingle'] = async (z, bundle, message) => {
   const sent = await sendSingleRequest(
     z,
     bundle,
@@ -75,21 +76,22 @@ export const readBatchAnswer = (
   return { id: record.id, name: optionalString(record.name), accepted };
 };
 
-const sendBatch: MobivateApi['messages']['sendBatch'] = (z, bundle, chunk, options) =>
-  sendBatchRequest(
-    z,
-    bundle,
-    { method: 'POST', path: SEND_BATCH_PATH, body: batchRequestBody(chunk, options) },
-    (body) => {
-      const answer = readBatchAnswer(body);
-      return answer && { ...answer, accepted: answer.accepted ?? chunk.length };
-    },
-    'the batch ({"id", …})',
+/** One request carries a text per recipient (§3.3), so personalized texts share requests. */
+const sendBatch: Generation['messages']['sendBatch'] = (z, bundle, recipients, options) =>
+  sendInBatches(
+    inChunks(recipients, MAX_BATCH_SIZE),
+    (chunk) =>
+      sendBatchRequest(
+        z,
+        bundle,
+        { method: 'POST', path: SEND_BATCH_PATH, body: batchRequestBody(chunk, options) },
+        (body) => {
+          const answer = readBatchAnswer(body);
+          return answer && { ...answer, accepted: answer.accepted ?? chunk.length };
+        },
+        'the batch ({"id", …})',
+      ),
+    BATCH_CONCURRENCY,
   );
 
-export const messages: MobivateApi['messages'] = {
-  sendSingle,
-  sendBatch,
-  maxBatchSize: MAX_BATCH_SIZE,
-  oneTextPerBatch: false,
-};
+export const messages: Generation['messages'] = { sendSingle, sendBatch };

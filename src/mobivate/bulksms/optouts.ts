@@ -1,9 +1,8 @@
-import { appError } from '../../error-codes';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import type { MobivateAnswer } from '../http/answer';
-import { mobivateError, unexpectedAnswer, whatMobivateSaid } from '../http/errors';
-import { callMobivate, hasTimeForRequest } from '../http/request';
-import { saysAlreadyListed } from '../phrases';
+import { appError } from '../../common/error-codes';
+import type { Generation } from '../generation';
+import { optOutRecord } from '../shared/opt-out-sources';
+import { scanList } from '../shared/paged-scan';
 import {
   isObject,
   mobileDigits,
@@ -11,9 +10,13 @@ import {
   readEpochMillis,
   tolerantId,
   type Readout,
-} from '../records';
-import type { AddedOptOut, ListedOptOut, MobivateApi, OptOutRecord, RemovedOptOut } from '../types';
-import { scanList } from '../http/paged-scan';
+} from '../shared/records';
+import type { MobivateAnswer } from '../transport/answer';
+import { hasTimeForRequest } from '../transport/deadline';
+import { mobivateError, unexpectedAnswer, whatMobivateSaid } from '../transport/errors';
+import { callMobivate } from '../transport/request';
+import type { AddedOptOut, ListedOptOut, OptOutRecord, RemovedOptOut } from '../types';
+import { notThere, says } from '../words';
 import { bulkSmsPaging } from './paging';
 
 /** List (GET), add (POST) and delete (DELETE) share this path (§2.1). */
@@ -32,7 +35,7 @@ export const readOptOut = (body: unknown): Readout<OptOutRecord> => {
   const created = readEpochMillis(body.created);
   if (created === undefined)
     return { problem: 'it has no readable creation time', partial: { mobile } };
-  return { record: { mobile, note: optionalString(body.note), created } };
+  return { record: optOutRecord(mobile, optionalString(body.note), created) };
 };
 
 export const readListedOptOut = (body: unknown): Readout<ListedOptOut> => {
@@ -61,26 +64,24 @@ const add = async (z: ZObject, bundle: Bundle, mobile: string): Promise<AddedOpt
     expectedErrorStatuses: [400, 409],
   });
   if (answer.status === 409 || answer.status === 400) {
-    if (!saysAlreadyListed(answer.error?.message)) throw mobivateError(z, answer, bundle);
+    if (!says(answer.error?.message, 'already-listed')) throw mobivateError(z, answer, bundle);
     return { alreadyListed: true };
   }
   const read = readOptOut(answer.data);
   if (!('record' in read)) {
     throw unexpectedAnswer(z, answer, bundle, 'the opt-out ({"mobile", "note", "created"})');
   }
-  return { record: read.record, alreadyListed: read.record.created < sentAt - CLOCK_TOLERANCE_MS };
+  const created = Date.parse(read.record.created);
+  return { record: read.record, alreadyListed: created < sentAt - CLOCK_TOLERANCE_MS };
 };
 
 /**
- * Only a 404 whose body is Mobivate's own error (a message that is not a bare HTTP phrase such as
- * "HTTP 404 Not Found", which web frameworks answer for unknown paths) means "not on the list".
- * Any other 404, or a 405, means the route itself is missing, so the other documented route is
- * tried once (§9 #1). A missing route is never "not opted out".
+ * A 404 in Mobivate's own words means "not on the list" (words.ts, notThere). Any other 404, or a
+ * 405, means the route itself is missing, so the other documented route is tried once (§9 #1). A
+ * missing route is never "not opted out".
  */
-const notOnList = (answer: MobivateAnswer) =>
-  answer.status === 404 && answer.error !== undefined && !answer.error.generic;
 const routeMissing = (answer: MobivateAnswer) =>
-  answer.status === 405 || (answer.status === 404 && !notOnList(answer));
+  answer.status === 405 || (answer.status === 404 && !notThere(answer));
 
 const endpointNotFound = (z: ZObject, mobile: string, second?: MobivateAnswer) =>
   appError(
@@ -119,7 +120,7 @@ const remove = async (z: ZObject, bundle: Bundle, mobile: string): Promise<Remov
 };
 
 /** Reads the opt-outs created in the window, stopping at the first for which `until` is true. */
-const scan: MobivateApi['optOuts']['scan'] = (z, bundle, window, until, limits) =>
+const scan: Generation['optOuts']['scan'] = (z, bundle, window, { until, limits } = {}) =>
   scanList(
     z,
     bundle,
@@ -135,4 +136,4 @@ const scan: MobivateApi['optOuts']['scan'] = (z, bundle, window, until, limits) 
     limits,
   );
 
-export const optOuts: MobivateApi['optOuts'] = { add, remove, scan };
+export const optOuts: Generation['optOuts'] = { add, remove, scan };

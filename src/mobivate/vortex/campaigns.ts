@@ -1,10 +1,12 @@
-import { sendBatchRequest } from '../http/batch-outcome';
-import { isObject } from '../records';
-import type { AcceptedBatch, MobivateApi } from '../types';
-import { readBatch, recipientOf } from './messages';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { Generation } from '../generation';
+import { inChunks, sendBatchRequest, sendInBatches } from '../shared/batch-send';
+import { isObject } from '../shared/records';
+import type { MobivateRequest } from '../transport/request';
+import type { AcceptedBatch, BatchRecipient } from '../types';
+import { MAX_BATCH_SIZE, readBatch, recipientOf } from './messages';
 
-/** No limit is documented for either request; the batch send's 1,000 is kept (§V3). */
-const MAX_BATCH_SIZE = 1000;
+type Campaigns = NonNullable<Generation['campaigns']>;
 
 const EXPECTED = 'the campaign ({"success": true, "record": {"id", …}})';
 
@@ -18,63 +20,60 @@ const readCampaign = (body: unknown, size: number): AcceptedBatch | undefined =>
   (isObject(body) && body.success === true ? { id: '', name: null, accepted: size } : undefined);
 
 /**
+ * Sends a campaign in requests of the batch's size (no limit is documented for either, §V3), one
+ * at a time: these sends are rare and small, so they take no concurrency.
+ */
+const sendCampaign = (
+  z: ZObject,
+  bundle: Bundle,
+  recipients: BatchRecipient[],
+  request: (chunk: BatchRecipient[]) => MobivateRequest,
+) =>
+  sendInBatches(
+    inChunks(recipients, MAX_BATCH_SIZE),
+    (chunk) =>
+      sendBatchRequest(
+        z,
+        bundle,
+        request(chunk),
+        (body) => readCampaign(body, chunk.length),
+        EXPECTED,
+      ),
+    1,
+  );
+
+/**
  * `POST /send/alias` (§3.7, scope create:AliasSMS): contacts by their alias, one text whose
  * `{{placeholders}}` Mobivate fills from each contact; `excludeOptouts` with a small "o" as on
  * that page (§9 #8); `scheduleDateTime`, not the batch's `scheduled`.
  */
-const sendToAliases: NonNullable<MobivateApi['campaigns']>['sendToAliases'] = (
-  z,
-  bundle,
-  chunk,
-  options,
-) =>
-  sendBatchRequest(
-    z,
-    bundle,
-    {
-      method: 'POST',
-      path: '/send/alias',
-      body: {
-        recipients: chunk.map(({ recipient }) => recipient),
-        text: chunk[0]!.text,
-        originator: options.originator,
-        ...(options.name ? { name: options.name } : {}),
-        ...(options.scheduleAt !== undefined
-          ? { scheduleDateTime: new Date(options.scheduleAt).toISOString() }
-          : {}),
-        excludeOptouts: true,
-        shortenUrls: options.shortenUrls,
-        ...(options.spreadHours !== undefined ? { spreadHours: options.spreadHours } : {}),
-      },
+const sendToAliases: Campaigns['sendToAliases'] = (z, bundle, aliases, options) =>
+  sendCampaign(z, bundle, aliases, (chunk) => ({
+    method: 'POST',
+    path: '/send/alias',
+    body: {
+      recipients: chunk.map(({ recipient }) => recipient),
+      text: chunk[0]!.text,
+      originator: options.originator,
+      ...(options.name ? { name: options.name } : {}),
+      ...(options.scheduleAt !== undefined
+        ? { scheduleDateTime: new Date(options.scheduleAt).toISOString() }
+        : {}),
+      excludeOptouts: true,
+      shortenUrls: options.shortenUrls,
+      ...(options.spreadHours !== undefined ? { spreadHours: options.spreadHours } : {}),
     },
-    (body) => readCampaign(body, chunk.length),
-    EXPECTED,
-  );
+  }));
 
 /**
  * `POST /send/template` (§3.6, scope create:TemplateSMS): `templateID` (capital ID), numbers with
  * their `meta` fields and `language`, and groups as `meta.type: "mailinglist"`.
  */
-const sendTemplate: NonNullable<MobivateApi['campaigns']>['sendTemplate'] = (
-  z,
-  bundle,
-  chunk,
-  templateId,
-) =>
-  sendBatchRequest(
-    z,
-    bundle,
-    {
-      method: 'POST',
-      path: '/send/template',
-      body: { templateID: templateId, recipients: chunk.map(recipientOf) },
-    },
-    (body) => readCampaign(body, chunk.length),
-    EXPECTED,
-  );
+const sendTemplate: Campaigns['sendTemplate'] = (z, bundle, recipients, templateId) =>
+  sendCampaign(z, bundle, recipients, (chunk) => ({
+    method: 'POST',
+    path: '/send/template',
+    body: { templateID: templateId, recipients: chunk.map(recipientOf) },
+  }));
 
-export const campaigns: NonNullable<MobivateApi['campaigns']> = {
-  sendToAliases,
-  sendTemplate,
-  maxBatchSize: MAX_BATCH_SIZE,
-};
+export const campaigns: Campaigns = { sendToAliases, sendTemplate };

@@ -1,7 +1,7 @@
-import { checkKey } from '../http/key-check';
-import type { MobivateApi } from '../types';
+import type { Generation } from '../generation';
+import { checkKey } from '../shared/key-check';
 
 /** Vortex answers 200 without a body, or with BulkSMS's message: nothing tells them apart (§V1). */
-export const connection: MobivateApi['connection'] = {
+export const connection: Generation['connection'] = {
   test: (z, bundle) => checkKey(z, bundle, () => undefined),
 };

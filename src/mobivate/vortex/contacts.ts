@@ -1,19 +1,23 @@
-import type { MobivateAnswer } from '../http/answer';
-import { mobivateError, unexpectedAnswer, whatMobivateSaid } from '../http/errors';
-import { scanList } from '../http/paged-scan';
-import { callMobivate } from '../http/request';
+import type { Generation } from '../generation';
+import { scanList } from '../shared/paged-scan';
 import {
   isObject,
   mobileDigits,
   optionalString,
-  readEpochMillis,
+  readIsoTime,
   tolerantId,
   tolerantString,
   unwrapRecord,
   type Readout,
-} from '../records';
-import type { Contact, MobivateApi, NewContact } from '../types';
+} from '../shared/records';
+import type { MobivateAnswer } from '../transport/answer';
+import { mobivateError, unexpectedAnswer, whatMobivateSaid } from '../transport/errors';
+import { callMobivate } from '../transport/request';
+import type { Contact, NewContact } from '../types';
+import { notThere, says } from '../words';
 import { vortexPaging } from './paging';
+
+type Contacts = NonNullable<Generation['contacts']>;
 
 /** The address book (§V5, §6.1): the heading's path, not the curl's `/contacts` (§9 #11). */
 const CONTACTS_PATH = '/addressbook/contacts';
@@ -46,19 +50,9 @@ export const readVortexContact = (body: unknown): Readout<Contact> => {
     };
   }
   if (mobile === null && alias === null) return { problem: 'it has neither a number nor an alias' };
-  const created = readEpochMillis(body.created_at ?? body.created_on ?? body.created) ?? null;
+  const created = readIsoTime(body.created_at ?? body.created_on ?? body.created) ?? null;
   return { record: { id, alias, mobile, fields: readMeta(body.meta), created } };
 };
-
-/**
- * Whether Mobivate's words say the alias or number is taken. The create page documents a 400
- * `{"success": false, "error": {…}}` without its words (§V5): only words that say so count, never a
- * bare "Bad Request" or a word about something else ("not found", "invalid").
- */
-export const saysContactExists = (message: string | undefined): boolean =>
-  !!message &&
-  /\b(already|duplicate|exists?|taken|in use)\b|\b(must be|not) unique\b/i.test(message) &&
-  !/\b(does not|doesn['’]t|do not|don['’]t|never|no such|not found|not exist)\b/i.test(message);
 
 const readAnswerRecord = (answer: MobivateAnswer): Contact | undefined => {
   const read = readVortexContact(unwrapRecord(answer.data));
@@ -71,7 +65,7 @@ const saysSuccess = (answer: MobivateAnswer) =>
 const bodyOf = ({ alias, mobile, fields }: NewContact) => ({ alias, msisdn: mobile, meta: fields });
 
 /** `POST /addressbook/contacts` `{alias, msisdn, meta}` (§V5). */
-const add: NonNullable<MobivateApi['contacts']>['add'] = async (z, bundle, contact) => {
+const add: Contacts['add'] = async (z, bundle, contact) => {
   const answer = await callMobivate(z, bundle, {
     method: 'POST',
     path: CONTACTS_PATH,
@@ -79,7 +73,8 @@ const add: NonNullable<MobivateApi['contacts']>['add'] = async (z, bundle, conta
     expectedErrorStatuses: [400, 409],
   });
   if (answer.status === 400 || answer.status === 409) {
-    if (!saysContactExists(answer.error?.message)) throw mobivateError(z, answer, bundle);
+    // §V5 documents a 400 without its words: only words that say the contact exists count.
+    if (!says(answer.error?.message, 'contact-exists')) throw mobivateError(z, answer, bundle);
     return { created: false, said: whatMobivateSaid(answer, bundle) };
   }
   const record = readAnswerRecord(answer);
@@ -93,7 +88,7 @@ const add: NonNullable<MobivateApi['contacts']>['add'] = async (z, bundle, conta
  * replaces or merges is undocumented, so the caller sends the whole map it wants the contact to
  * have. `{"success": true}` alone means the contact is what was sent.
  */
-const update: NonNullable<MobivateApi['contacts']>['update'] = async (z, bundle, id, contact) => {
+const update: Contacts['update'] = async (z, bundle, id, contact) => {
   const answer = await callMobivate(z, bundle, {
     method: 'POST',
     path: `${CONTACTS_PATH}/${encodeURIComponent(id)}`,
@@ -117,32 +112,34 @@ const update: NonNullable<MobivateApi['contacts']>['update'] = async (z, bundle,
  * The list (§V5), newest first as the docs' example asks (`sortField=created_on&sortDir=DESC`), in
  * the documented envelope or the one seen live on the opt-out list (`results`), by offset.
  */
-const scan: NonNullable<MobivateApi['contacts']>['scan'] = (z, bundle, until) =>
-  scanList(z, bundle, {
-    path: CONTACTS_PATH,
-    paging: vortexPaging({ sortField: 'created_on', sortDir: 'DESC' }),
-    read: readVortexContact,
-    noun: 'contact',
-    key: (contact) => contact.id,
-    expected: 'a list of contacts ({"results": […]} or {"records": […]})',
-    until,
-  });
+const scan: Contacts['scan'] = (z, bundle, { until, limits } = {}) =>
+  scanList(
+    z,
+    bundle,
+    {
+      path: CONTACTS_PATH,
+      paging: vortexPaging({ sortField: 'created_on', sortDir: 'DESC' }),
+      read: readVortexContact,
+      noun: 'contact',
+      key: (contact) => contact.id,
+      expected: 'a list of contacts ({"results": […]} or {"records": […]})',
+      until,
+    },
+    limits,
+  );
 
 /**
  * `DELETE /addressbook/contacts/{msisdn}`, by the number, not the id (§9 #26). A 404 means "no
- * such contact" only in Mobivate's own words; a web page, an empty body or a framework's "Not
- * Found" is a wrong address, and an error.
+ * such contact" only in Mobivate's own words (notThere); anything else is an error.
  */
-const remove: NonNullable<MobivateApi['contacts']>['remove'] = async (z, bundle, mobile) => {
+const remove: Contacts['remove'] = async (z, bundle, mobile) => {
   const answer = await callMobivate(z, bundle, {
     method: 'DELETE',
     path: `${CONTACTS_PATH}/${encodeURIComponent(mobile)}`,
     expectedErrorStatuses: [404],
   });
   if (answer.status === 404) {
-    if (!isObject(answer.data) || !answer.error || answer.error.generic) {
-      throw mobivateError(z, answer, bundle);
-    }
+    if (!notThere(answer)) throw mobivateError(z, answer, bundle);
     return { removed: false, said: whatMobivateSaid(answer, bundle) };
   }
   if (isObject(answer.data) && (answer.data.success === true || readAnswerRecord(answer))) {
@@ -151,4 +148,4 @@ const remove: NonNullable<MobivateApi['contacts']>['remove'] = async (z, bundle,
   throw unexpectedAnswer(z, answer, bundle, '{"success": true}');
 };
 
-export const contacts: NonNullable<MobivateApi['contacts']> = { add, update, scan, remove };
+export const contacts: Contacts = { add, update, scan, remove };

@@ -1,7 +1,7 @@
-import { unexpectedAnswer } from '../http/errors';
-import { callMobivate } from '../http/request';
-import { isObject, tolerantId } from '../records';
-import type { MobivateApi } from '../types';
+import type { Generation } from '../generation';
+import { isObject, tolerantId } from '../shared/records';
+import { unexpectedAnswer } from '../transport/errors';
+import { callMobivate } from '../transport/request';
 
 /** The names an answer has been seen or guessed to carry a group's id under (§V5: not shown). */
 const ID_KEYS = ['id', 'group_id', 'groupId', 'groupID', 'uuid'] as const;
@@ -32,7 +32,7 @@ export const readGroupId = (body: unknown): string | undefined =>
  * A 200 with no body or an object without an id is a created group whose id is unknown; `null`,
  * a list or a page that is not JSON is not an answer to this request.
  */
-const create: NonNullable<MobivateApi['groups']>['create'] = async (z, bundle, name) => {
+const create: NonNullable<Generation['groups']>['create'] = async (z, bundle, name) => {
   const answer = await callMobivate(z, bundle, {
     method: 'POST',
     path: '/addressbook/groups',
@@ -45,4 +45,4 @@ const create: NonNullable<MobivateApi['groups']>['create'] = async (z, bundle, n
   return { id: readGroupId(answer.data), name };
 };
 
-export const groups: NonNullable<MobivateApi['groups']> = { create };
+export const groups: NonNullable<Generation['groups']> = { create };

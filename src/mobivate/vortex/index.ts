@@ -1,4 +1,4 @@
-import type { MobivateApi } from '../types';
+import type { Generation } from '../generation';
 import { campaigns } from './campaigns';
 import { connection } from './connection';
 import { contacts } from './contacts';
@@ -8,7 +8,8 @@ import { messages } from './messages';
 import { optOuts } from './optouts';
 
 /** Mobivate's current API, "Vortex" (docs/mobivate-api.md §V1–§V8), at the address Mobivate gives. */
-export const api: MobivateApi = {
+export const vortex: Generation = {
+  capabilities: { api: 'vortex', addressBook: true, incomingMessages: false, routes: false },
   connection,
   optOuts,
   messages,

@@ -1,15 +1,17 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { appError } from '../../error-codes';
-import { scanList } from '../http/paged-scan';
+import { appError } from '../../common/error-codes';
+import type { Generation } from '../generation';
+import { scanList } from '../shared/paged-scan';
 import {
   isObject,
+  mobivateTimeToIso,
   optionalNumber,
   optionalString,
   tolerantId,
   tolerantTime,
   type Readout,
-} from '../records';
-import { DAY_MS, type LoggedMessage, type MobivateApi } from '../types';
+} from '../shared/records';
+import { DAY_MS, type LoggedMessage } from '../types';
 import { vortexPaging } from './paging';
 import { vortexStatus } from './statuses';
 
@@ -28,14 +30,16 @@ export const readHistoryRow = (body: unknown): Readout<LoggedMessage> => {
   const created = tolerantTime(body.created_at ?? body.sent_on ?? body.created);
   if (created === undefined)
     return { problem: 'it has no readable creation time', partial: { id } };
+  const status = optionalString(body.status);
   const record: LoggedMessage = {
     id,
-    created,
-    modified: tolerantTime(body.updated_at) ?? null,
+    created: mobivateTimeToIso(created) ?? null,
+    modified: mobivateTimeToIso(tolerantTime(body.updated_at)) ?? null,
     originator: optionalString(body.originator),
     recipient: optionalString(body.recipient),
     body: optionalString(body.text ?? body.body),
-    status: optionalString(body.status),
+    status,
+    statusMeaning: status === null ? null : (vortexStatus(status) ?? null),
     // The history holds sent messages only; Vortex has no incoming messages API (§V6).
     direction: 'sent',
     inReplyTo: null,
@@ -52,21 +56,14 @@ export const readHistoryRow = (body: unknown): Readout<LoggedMessage> => {
 /** `YYYY-MM-DD` in UTC. */
 const day = (millis: number) => new Date(millis).toISOString().slice(0, 10);
 
-const noIncomingMessages = (z: ZObject) =>
-  appError(
-    z,
-    'NotOnVortex',
-    "Mobivate's Vortex API has no way to read incoming messages: on Vortex, replies go to Mobivate's Flow rules (in the Mobivate hub: forward them to email, auto-reply, or opt the sender out). This trigger works on a BulkSMS API connection only.",
-  );
-
 /**
  * `GET /messages/history` by day (§V4). `toDate` leaves out the day it names (§9 #30), so the end
- * is padded by a day; rows are kept to the window afterwards.
+ * is padded by a day; rows are kept to the window afterwards. The history holds sent messages
+ * only (no incoming: capabilities, index.ts).
  */
-const scan: MobivateApi['messageLog']['scan'] = async (z, bundle, window, options = {}, limits) => {
-  if (options.direction === 'incoming') throw noIncomingMessages(z);
+const scan: Generation['messageLog']['scan'] = async (z, bundle, window, options = {}) => {
   const inWindow = (message: LoggedMessage) => {
-    const at = Date.parse(message.created);
+    const at = Date.parse(message.created ?? '');
     return Number.isNaN(at) || (at >= window.start && at <= window.end);
   };
   const result = await scanList(
@@ -81,7 +78,7 @@ const scan: MobivateApi['messageLog']['scan'] = async (z, bundle, window, option
       expected: 'a list of messages ({"results": […]} or {"records": […]})',
       until: options.until && ((message) => inWindow(message) && options.until!(message)),
     },
-    limits,
+    options.limits,
   );
   return { ...result, items: result.items.filter(inWindow) };
 };
@@ -104,4 +101,4 @@ const get = async (z: ZObject, bundle: Bundle, id: string) => {
   );
 };
 
-export const messageLog: MobivateApi['messageLog'] = { get, scan, describeStatus: vortexStatus };
+export const messageLog: Generation['messageLog'] = { get, scan };

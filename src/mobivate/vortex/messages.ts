@@ -1,20 +1,27 @@
-import { sendSingleRequest } from '../http/single-send';
-import { sendBatchRequest } from '../http/batch-outcome';
-import { isObject, optionalString, tolerantNumber, unwrapRecord } from '../records';
-import type { AcceptedBatch, BatchOptions, BatchRecipient, MobivateApi } from '../types';
+import type { Generation } from '../generation';
+import {
+  BATCH_CONCURRENCY,
+  byText,
+  inChunks,
+  sendBatchRequest,
+  sendInBatches,
+} from '../shared/batch-send';
+import { isObject, optionalString, tolerantNumber, unwrapRecord } from '../shared/records';
+import { sendSingleRequest } from '../shared/single-send';
+import type { AcceptedBatch, BatchOptions, BatchRecipient } from '../types';
 
 /**
  * Vortex documents no batch size limit; BulkSMS's 1,000 per request is kept, an assumption
  * (docs/mobivate-api.md §V3).
  */
-const MAX_BATCH_SIZE = 1000;
+export const MAX_BATCH_SIZE = 1000;
 
 /**
  * `POST /send/single` with `text` (not BulkSMS's `body`), no route or campaign, opted-out numbers
  * excluded (§V3; `excludeOptouts` with a small "o" on this page, §9 #8). The answer is
  * `{success, record}` or, seen earlier, an echo with a top-level `id`: readSentMessage takes both.
  */
-const sendSingle: MobivateApi['messages']['sendSingle'] = (z, bundle, message) =>
+const sendSingle: Generation['messages']['sendSingle'] = (z, bundle, message) =>
   sendSingleRequest(
     z,
     bundle,
@@ -69,18 +76,19 @@ export const readBatch = (body: unknown, size: number): AcceptedBatch | undefine
   };
 };
 
-const sendBatch: MobivateApi['messages']['sendBatch'] = (z, bundle, chunk, options) =>
-  sendBatchRequest(
-    z,
-    bundle,
-    { method: 'POST', path: '/send/batch', body: batchBody(chunk, options) },
-    (body) => readBatch(body, chunk.length),
-    'the batch ({"success": true, "record": {"id", …}})',
+/** One request carries one text (§V3): personalized texts go in requests of their own. */
+const sendBatch: Generation['messages']['sendBatch'] = (z, bundle, recipients, options) =>
+  sendInBatches(
+    byText(recipients).flatMap((sameText) => inChunks(sameText, MAX_BATCH_SIZE)),
+    (chunk) =>
+      sendBatchRequest(
+        z,
+        bundle,
+        { method: 'POST', path: '/send/batch', body: batchBody(chunk, options) },
+        (body) => readBatch(body, chunk.length),
+        'the batch ({"success": true, "record": {"id", …}})',
+      ),
+    BATCH_CONCURRENCY,
   );
 
-export const messages: MobivateApi['messages'] = {
-  sendSingle,
-  sendBatch,
-  maxBatchSize: MAX_BATCH_SIZE,
-  oneTextPerBatch: true,
-};
+export const messages: Generation['messages'] = { sendSingle, sendBatch };

@@ -1,9 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import type { MobivateAnswer } from '../http/answer';
-import { mobivateError, unexpectedAnswer, whatMobivateSaid } from '../http/errors';
-import { scanList } from '../http/paged-scan';
-import { callMobivate } from '../http/request';
-import { saysAlreadyListed } from '../phrases';
+import type { Generation } from '../generation';
+import { optOutRecord } from '../shared/opt-out-sources';
+import { scanList } from '../shared/paged-scan';
 import {
   isObject,
   mobileDigits,
@@ -12,8 +10,11 @@ import {
   tolerantId,
   unwrapRecord,
   type Readout,
-} from '../records';
-import type { AddedOptOut, ListedOptOut, MobivateApi, RemovedOptOut } from '../types';
+} from '../shared/records';
+import { mobivateError, unexpectedAnswer, whatMobivateSaid } from '../transport/errors';
+import { callMobivate } from '../transport/request';
+import type { AddedOptOut, ListedOptOut, RemovedOptOut } from '../types';
+import { notThere, says } from '../words';
 import { vortexPaging } from './paging';
 
 const OPT_OUTS_PATH = '/addressbook/optouts';
@@ -33,7 +34,7 @@ export const readVortexOptOut = (body: unknown): Readout<ListedOptOut> => {
   if (created === undefined)
     return { problem: 'it has no readable creation time', partial: { mobile } };
   const id = tolerantId(body.id) ?? `${mobile}:${created}`;
-  return { record: { id, mobile, note: optionalString(body.note), created } };
+  return { record: { id, ...optOutRecord(mobile, optionalString(body.note), created) } };
 };
 
 /** The success body is undocumented (§V2): `{success, record}`, a bare record, or `{success}`. */
@@ -46,7 +47,7 @@ const add = async (z: ZObject, bundle: Bundle, mobile: string): Promise<AddedOpt
     expectedErrorStatuses: [400, 409],
   });
   if (answer.status === 409 || answer.status === 400) {
-    if (!saysAlreadyListed(answer.error?.message)) throw mobivateError(z, answer, bundle);
+    if (!says(answer.error?.message, 'already-listed')) throw mobivateError(z, answer, bundle);
     return { alreadyListed: true };
   }
   const record = unwrapRecord(answer.data);
@@ -57,18 +58,11 @@ const add = async (z: ZObject, bundle: Bundle, mobile: string): Promise<AddedOpt
   if (!('record' in read)) {
     throw unexpectedAnswer(z, answer, bundle, 'the opt-out ({"success": true, …})');
   }
-  return { record: read.record, alreadyListed: read.record.created < sentAt - CLOCK_TOLERANCE_MS };
+  const created = Date.parse(read.record.created);
+  return { record: read.record, alreadyListed: created < sentAt - CLOCK_TOLERANCE_MS };
 };
 
-/**
- * A 404 means "not on the list" (§V2) when it is the API's own JSON answer; a web page, an empty
- * body or a router's "Cannot DELETE …" is a wrong address, and an error.
- */
-const ROUTING =
-  /\bcannot (delete|get|post)\b|\bno route\b|\bunknown (route|path|endpoint)\b|^http\s*404/i;
-const notOnList = (answer: MobivateAnswer) =>
-  answer.status === 404 && isObject(answer.data) && !ROUTING.test(answer.error?.message ?? '');
-
+/** A 404 means "not on the list" (§V2) only in Mobivate's own words (notThere); else an error. */
 const remove = async (z: ZObject, bundle: Bundle, mobile: string): Promise<RemovedOptOut> => {
   const answer = await callMobivate(z, bundle, {
     method: 'DELETE',
@@ -76,7 +70,7 @@ const remove = async (z: ZObject, bundle: Bundle, mobile: string): Promise<Remov
     expectedErrorStatuses: [404],
   });
   if (answer.status === 404) {
-    if (!notOnList(answer)) throw mobivateError(z, answer, bundle);
+    if (!notThere(answer)) throw mobivateError(z, answer, bundle);
     return { removed: false, said: whatMobivateSaid(answer, bundle) };
   }
   // 200 {"success": true}: Vortex returns no record (§V2), so the output's record fields are empty.
@@ -91,9 +85,9 @@ const remove = async (z: ZObject, bundle: Bundle, mobile: string): Promise<Remov
  * search page documents) and read until the window is passed; should the server ignore the sort,
  * the pages are not in order and the whole list is read, within the scan's bounds.
  */
-const scan: MobivateApi['optOuts']['scan'] = async (z, bundle, window, until, limits) => {
-  const inWindow = (record: ListedOptOut) =>
-    record.created >= window.start && record.created <= window.end;
+const scan: Generation['optOuts']['scan'] = async (z, bundle, window, { until, limits } = {}) => {
+  const at = (record: ListedOptOut) => Date.parse(record.created);
+  const inWindow = (record: ListedOptOut) => at(record) >= window.start && at(record) <= window.end;
   const result = await scanList(
     z,
     bundle,
@@ -106,12 +100,12 @@ const scan: MobivateApi['optOuts']['scan'] = async (z, bundle, window, until, li
       expected: 'a list of opt-outs ({"results": […]} or {"records": […]})',
       until: until && ((record) => inWindow(record) && until(record)),
       pastWindow: (page) =>
-        page.every((record, i) => i === 0 || page[i - 1]!.created >= record.created) &&
-        page.some((record) => record.created < window.start),
+        page.every((record, i) => i === 0 || at(page[i - 1]!) >= at(record)) &&
+        page.some((record) => at(record) < window.start),
     },
     limits,
   );
   return { ...result, items: result.items.filter(inWindow) };
 };
 
-export const optOuts: MobivateApi['optOuts'] = { add, remove, scan };
+export const optOuts: Generation['optOuts'] = { add, remove, scan };

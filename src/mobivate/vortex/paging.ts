@@ -1,5 +1,5 @@
-import type { Paging } from '../http/paged-scan';
-import { isObject } from '../records';
+import type { Paging } from '../shared/paged-scan';
+import { isObject } from '../shared/records';
 
 /**
  * Vortex pages on offset/limit (§V2). `limit` above 5,000 has answered 502 live, and a 5,000-row

@@ -75,8 +75,12 @@ describe('Delete Opt-Out on Vortex', () => {
     });
   });
 
-  it('reads a JSON 404 as "not on the list", with no second route', async () => {
-    vortex().delete('/addressbook/optouts/61412345678').reply(404, { error: 'Not Found' });
+  // Changed on purpose (issue 19): a JSON 404 counts only in Mobivate's own words; a bare
+  // {"error": "Not Found"} is a framework's, below.
+  it('reads a 404 in Mobivate\'s words as "not on the list", with no second route', async () => {
+    vortex()
+      .delete('/addressbook/optouts/61412345678')
+      .reply(404, { error: 'Optout not found for this number' });
     expect((await remove()).result).toMatchObject({ removed: false });
     vortex()
       .delete('/addressbook/optouts/61412345678')
@@ -89,6 +93,9 @@ describe('Delete Opt-Out on Vortex', () => {
   it.each([
     ['a web page', '<html><h1>404 Not Found</h1></html>'],
     ['a router', { error: 'Cannot DELETE /addressbook/optouts/61412345678' }],
+    ['a bare "Not Found"', { error: 'Not Found' }],
+    ['Spring', { timestamp: 't', status: 404, error: 'Not Found', path: '/addressbook/optouts' }],
+    ['a message of "Not Found"', { message: 'Not Found' }],
   ])('does not read %s as "not on the list"', async (_what, body) => {
     vortex().delete('/addressbook/optouts/61412345678').reply(404, body);
     const outcome = await remove();

@@ -1,0 +1,64 @@
+import type { ZObject } from 'zapier-platform-core';
+import { describeValue, quoteInput } from '../common/text';
+import { recordProblem } from './read';
+
+/** The inputs of an address-book contact (Vortex, §V5): its alias and its fields. */
+
+export const ALIAS_HELP =
+  "Mobivate's unique name for the contact, used by alias sends (sending to a contact by its alias instead of its number). Letters, digits, dashes and underscores work everywhere.";
+
+export const aliasField = {
+  key: 'alias',
+  label: 'Alias',
+  type: 'string',
+  required: true,
+  helpText: ALIAS_HELP,
+} as const;
+
+/** The alias: one text, trimmed; empty or not text halts the run (a value of this record). */
+export const readAlias = (z: ZObject, value: unknown, required: boolean): string | undefined => {
+  const text =
+    typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+  if (value !== undefined && value !== null && typeof value === 'object') {
+    throw recordProblem(z)(
+      `Alias cannot be used: it received ${describeValue(value)}, not one name. Map a field that holds one name.`,
+    );
+  }
+  if (!text && required) throw recordProblem(z)('Alias is empty. Map or type the contact’s alias.');
+  return text || undefined;
+};
+
+export const contactFieldsField = {
+  key: 'fields',
+  label: 'Contact Fields',
+  dict: true,
+  required: false,
+  helpText:
+    'Values your texts can use as placeholders: a field named `FIRSTNAME` fills `{{FIRSTNAME}}`. When the contact exists, these are added to its fields, and fields not named here keep their values.',
+} as const;
+
+/**
+ * Contact Fields (a key/value input): text values by key, keys trimmed, empty keys dropped. A
+ * value that is not one text (a list, an object) halts, naming its key.
+ */
+export const readContactFields = (z: ZObject, value: unknown): Record<string, string> => {
+  if (value === undefined || value === null || value === '') return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw recordProblem(z)(
+      `Contact Fields cannot be used: it received ${describeValue(value)}, not names with values. Enter each field's name on the left and its value on the right.`,
+    );
+  }
+  const fields: Record<string, string> = {};
+  for (const [rawKey, item] of Object.entries(value)) {
+    const key = rawKey.trim();
+    if (!key) continue;
+    if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') {
+      fields[key] = String(item);
+    } else if (item !== undefined && item !== null) {
+      throw recordProblem(z)(
+        `Contact Fields ${quoteInput(key)} cannot be used: it received ${describeValue(item)}, not one value. Map a field that holds one value.`,
+      );
+    }
+  }
+  return fields;
+};

@@ -1,0 +1,50 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { appError } from '../../common/error-codes';
+import {
+  RECONNECT_HELP,
+  mobivateError,
+  unexpectedAnswer,
+  whatMobivateSaid,
+} from '../transport/errors';
+import { callMobivate } from '../transport/request';
+import { isObject } from './records';
+
+/**
+ * `GET /auth/test` sends nothing and costs nothing (§1.2, §V1). BulkSMS documents 200
+ * {"message":"API Key is valid"}, Vortex a 200 without a body (§9 #19): accept either, but not a
+ * web page or anything else that shows the API Address is not Mobivate's API. A 401, or a 200
+ * whose body says it failed, is a refusal of the key (docs/truthful-outcomes.md).
+ */
+export const checkKey = async (
+  z: ZObject,
+  bundle: Bundle,
+  /** Says why a body of the other API generation's shape is wrong here, if it is. */
+  otherGeneration: (body: Record<string, unknown>) => string | undefined,
+): Promise<{ message: string }> => {
+  const answer = await callMobivate(z, bundle, {
+    method: 'GET',
+    path: '/auth/test',
+    expectedErrorStatuses: [400, 401, 403],
+  });
+  const refusedIn2xx = answer.status !== answer.httpStatus;
+  if (answer.status >= 400 && answer.status !== 401 && !refusedIn2xx) {
+    throw mobivateError(z, answer, bundle);
+  }
+  if (answer.status >= 400) {
+    const said = answer.content.trim() ? ` (${whatMobivateSaid(answer, bundle)})` : '';
+    throw appError(
+      z,
+      'AuthenticationError',
+      `Mobivate did not accept this API key${said}. Check that you copied the whole key, that it has not been replaced by a newer one, and that the API Address and Mobivate API are the ones Mobivate gave your account. ${RECONNECT_HELP}`,
+      answer.status,
+    );
+  }
+  const body: unknown = answer.content.trim() === '' ? {} : answer.data;
+  if (!isObject(body)) {
+    throw unexpectedAnswer(z, answer, bundle, 'a JSON answer from the Mobivate API');
+  }
+  const wrongGeneration = otherGeneration(body);
+  if (wrongGeneration) throw appError(z, 'AuthenticationError', wrongGeneration, answer.httpStatus);
+  const message = typeof body.message === 'string' ? body.message.trim() : '';
+  return { message: message || 'API Key is valid' };
+};

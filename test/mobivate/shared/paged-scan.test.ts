@@ -1,0 +1,219 @@
+import nock from 'nock';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { scanList, type Paging, type ScanRequest } from '../../../src/mobivate/shared/paged-scan';
+import { vortexTotal } from '../../../src/mobivate/vortex/paging';
+import { appTester, failure, makeBundle, mobivate } from '../../helpers';
+
+const PAGE = 10;
+interface Row {
+  id: string;
+}
+
+/** A list of `size` rows, ids r1, r2, …; `total` is what its first page says it holds. */
+const rows = (from: number, count: number): Row[] =>
+  Array.from({ length: Math.max(0, count) }, (_, i) => ({ id: `r${from + i + 1}` }));
+
+const paging = (withTotal: boolean): Paging => ({
+  pageSize: PAGE,
+  params: (page, offset) => ({ page, offset }),
+  list: (body) => {
+    const list = withTotal ? (body as { results?: unknown }).results : body;
+    return Array.isArray(list) ? list : undefined;
+  },
+  total: withTotal ? vortexTotal : undefined,
+});
+
+const request = (withTotal: boolean, extra: Partial<ScanRequest<Row>> = {}): ScanRequest<Row> => ({
+  path: '/list',
+  paging: paging(withTotal),
+  read: (element) => ({ record: element as Row }),
+  noun: 'row',
+  key: (row) => row.id,
+  expected: 'a list of rows',
+  ...extra,
+});
+
+const scan = (scanRequest: ScanRequest<Row>, limits = { maxRequests: 25, budgetMs: 20_000 }) =>
+  appTester(
+    (z: ZObject, bundle: Bundle) => scanList(z, bundle, scanRequest, limits),
+    makeBundle({}),
+  );
+
+/**
+ * A list server: `count` requests exactly (nock fails the test on any other), each answered by
+ * `answer` for its page after `delayMs`; counts requests in flight and the pages asked for.
+ */
+const listServer = (
+  count: number,
+  answer: (page: number) => [number, nock.Body],
+  delayMs: (page: number) => number = () => 10,
+) => {
+  const traffic = { inFlight: 0, maxInFlight: 0, pages: [] as number[], beforeFirst: 0 };
+  let firstAnswered = false;
+  mobivate()
+    .get('/list')
+    .query(true)
+    .times(count)
+    .reply(function (uri, _body, callback) {
+      const page = Number(new URL(uri, 'http://x').searchParams.get('page'));
+      if (page !== 1 && !firstAnswered) traffic.beforeFirst++;
+      traffic.pages.push(page);
+      traffic.inFlight++;
+      traffic.maxInFlight = Math.max(traffic.maxInFlight, traffic.inFlight);
+      setTimeout(() => {
+        traffic.inFlight--;
+        if (page === 1) firstAnswered = true;
+        callback(null, answer(page));
+      }, delayMs(page));
+    });
+  return traffic;
+};
+
+/** BulkSMS-like: bare arrays, `size` rows in all. */
+const bareList = (size: number) => (page: number) =>
+  [200, rows((page - 1) * PAGE, Math.min(PAGE, size - (page - 1) * PAGE))] as [number, nock.Body];
+
+/** Vortex-like: `{results, matches}`, `size` rows in all. */
+const vortexList = (size: number, said?: unknown) => (page: number) =>
+  [
+    200,
+    {
+      results: rows((page - 1) * PAGE, Math.min(PAGE, size - (page - 1) * PAGE)),
+      ...(said === undefined ? {} : { matches: said }),
+    },
+  ] as [number, nock.Body];
+
+const ids = (list: Row[]) => list.map((row) => row.id);
+
+describe('scanList with pages in flight', () => {
+  it('reads a long list without a length 3 pages one by one, then at most 4 at once, in order', async () => {
+    // 105 rows: pages 1 to 10 full, 11 short; pages 12 to 14 were read ahead past the end.
+    const traffic = listServer(14, bareList(105), (page) => (page % 3) * 10);
+
+    const result = await scan(request(false));
+
+    expect(ids(result.items)).toEqual(ids(rows(0, 105)));
+    expect(result).toMatchObject({ complete: true, requests: 14 });
+    expect(traffic.pages.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(traffic.maxInFlight).toBeLessThanOrEqual(4);
+    expect(traffic.maxInFlight).toBeGreaterThan(1);
+  });
+
+  it('costs no extra request for a list that ends within its first 3 pages', async () => {
+    const traffic = listServer(3, bareList(25));
+    const result = await scan(request(false));
+    expect(result).toMatchObject({ complete: true, requests: 3 });
+    expect(traffic.maxInFlight).toBe(1);
+  });
+
+  it('reads the pages a first page announces all at once (at most 4), and none past them', async () => {
+    const traffic = listServer(5, vortexList(45, 45));
+
+    const result = await scan(request(true));
+
+    expect(ids(result.items)).toEqual(ids(rows(0, 45)));
+    expect(result).toMatchObject({ complete: true, requests: 5 });
+    expect(traffic.beforeFirst).toBe(0);
+    expect(traffic.maxInFlight).toBe(4);
+  });
+
+  it.each([
+    ['absent', undefined],
+    ['not a number', 'many'],
+  ])('reads one page at a time when the length is %s', async (_case, said) => {
+    const traffic = listServer(3, vortexList(25, said));
+    const result = await scan(request(true));
+    expect(result).toMatchObject({ complete: true, requests: 3 });
+    expect(traffic.maxInFlight).toBe(1);
+  });
+
+  it('reads on, one page at a time, past a length the list outgrew', async () => {
+    // The first page says 30, but 35 are there by the time the pages are read.
+    const list = vortexList(35, 30);
+    const traffic = listServer(4, list);
+    const result = await scan(request(true));
+    expect(ids(result.items)).toEqual(ids(rows(0, 35)));
+    expect(result).toMatchObject({ complete: true, requests: 4 });
+    expect(traffic.maxInFlight).toBeLessThanOrEqual(3);
+  });
+
+  it('stops at the first match in page order, though later pages answered first', async () => {
+    // r25 is on page 3; pages 2 to 5 are in flight together, the later ones answering first.
+    listServer(5, vortexList(45, 45), (page) => (page === 1 ? 0 : 60 - page * 10));
+
+    const result = await scan(request(true, { until: (row) => row.id === 'r25' }));
+
+    expect(result.match).toEqual({ id: 'r25' });
+    expect(ids(result.items)).toEqual(ids(rows(0, 25)));
+    expect(result).toMatchObject({ complete: true, requests: 5 });
+  });
+
+  it('says the scan is incomplete when it stops at its request bound, with every page in order', async () => {
+    listServer(6, vortexList(200, 200));
+    const result = await scan(request(true), { maxRequests: 6, budgetMs: 20_000 });
+    expect(result).toMatchObject({ complete: false, requests: 6 });
+    expect(ids(result.items)).toEqual(ids(rows(0, 60)));
+  });
+
+  it('catches a server that ignores paging, though several pages were in flight', async () => {
+    listServer(5, () => [200, { results: rows(0, PAGE), matches: 45 }]);
+    const result = await failure(scan(request(true)));
+    expect(result).toMatchObject({ name: 'AppError', code: 'MobivatePagingIgnored' });
+    expect(result.message).toMatch(/^Mobivate answered the request for page 2 of the rows/);
+  });
+
+  it('fails with the first failing page in order, not with one after the end', async () => {
+    listServer(5, (page) => (page === 5 ? [500, { message: 'Oops' }] : vortexList(35, 45)(page)));
+    const result = await scan(request(true));
+    expect(result).toMatchObject({ complete: true, requests: 5 });
+    expect(ids(result.items)).toEqual(ids(rows(0, 35)));
+  });
+
+  it('fails with a page’s error when the pages before it were full', async () => {
+    listServer(5, (page) =>
+      page === 3 ? [500, { code: 500, message: 'Oops' }] : vortexList(45, 45)(page),
+    );
+    const result = await failure(scan(request(true)));
+    expect(result.message).toMatch(/HTTP 500/);
+  });
+});
+
+describe('scanList when the server ignores the page size', () => {
+  it('reads on from the rows it got, one page at a time', async () => {
+    // 23 rows; the server answers up to 15 from the offset asked for, whatever the limit.
+    const offsets: number[] = [];
+    mobivate()
+      .get('/list')
+      .query(true)
+      .times(2)
+      .reply((uri) => {
+        const offset = Number(new URL(uri, 'http://x').searchParams.get('offset'));
+        offsets.push(offset);
+        return [200, { results: rows(offset, Math.min(15, 23 - offset)), matches: 23 }];
+      });
+
+    const result = await scan(request(true));
+
+    expect(ids(result.items)).toEqual(ids(rows(0, 23)));
+    expect(result).toMatchObject({ complete: true, requests: 2 });
+    expect(offsets).toEqual([0, 15]);
+  });
+});
+
+describe('vortexTotal', () => {
+  it.each([
+    [{ matches: 5000 }, 5000],
+    [{ total: '1200' }, 1200],
+    [{ matches: 0, total: 7 }, 0],
+    [{ matches: -1 }, undefined],
+    [{ matches: 1.5 }, undefined],
+    [{ matches: 'lots' }, undefined],
+    [{}, undefined],
+    [[], undefined],
+    [null, undefined],
+  ])('%j → %s', (body, total) => {
+    expect(vortexTotal(body)).toBe(total);
+  });
+});
+
+afterEach(() => nock.cleanAll());

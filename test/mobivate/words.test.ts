@@ -1,0 +1,101 @@
+/** Mobivate's words: the one table of what a message says, and the one rule for a 404. */
+import { readAnswer } from '../../src/mobivate/transport/answer';
+import { notThere, says, scopeIn } from '../../src/mobivate/words';
+
+describe("says(message, 'generic')", () => {
+  it.each([
+    ['HTTP 404 Not Found', true],
+    ['Error 405: Method Not Allowed', true],
+    ['Not Found.', true],
+    ['Cannot DELETE /optout', true],
+    ['No route found for "DELETE /addressbook/optout"', true],
+    [undefined, true],
+    ['', true],
+    ['404 Mobile number not found in optout list', false],
+    ['Mobile number not found in optout list', false],
+    ['Message AB12 does not exist', false],
+  ])('%j is generic: %s', (message, generic) => {
+    expect(says(message, 'generic')).toBe(generic);
+  });
+});
+
+describe("says(message, 'contact-exists')", () => {
+  it.each([
+    'A contact with this alias already exists',
+    'Duplicate msisdn',
+    'alias must be unique',
+    'Alias is not unique',
+    'alias taken',
+  ])('%j says the contact exists', (message) => expect(says(message, 'contact-exists')).toBe(true));
+
+  it.each([
+    undefined,
+    '',
+    'Bad Request',
+    'msisdn is invalid',
+    'Contact does not exist',
+    "Group doesn't exist",
+    'Contact not found',
+  ])('%j does not', (message) => expect(says(message, 'contact-exists')).toBe(false));
+});
+
+describe("says(message, 'already-listed')", () => {
+  it.each(['Mobile number already opted out', 'Duplicate entry', 'Optout exists'])(
+    '%j says the number is listed',
+    (message) => expect(says(message, 'already-listed')).toBe(true),
+  );
+  it.each([
+    'Route does not exist for this account',
+    'Conflict',
+    'Number is not already listed',
+    'Campaign already exists',
+  ])('%j does not', (message) => expect(says(message, 'already-listed')).toBe(false));
+});
+
+describe("says(message, 'opted-out')", () => {
+  it.each(['Recipient has opted out', 'Number is on the optout list', 'Unsubscribed recipient'])(
+    '%j says the recipient opted out',
+    (message) => expect(says(message, 'opted-out')).toBe(true),
+  );
+  it.each([
+    'API Key is not permitted to perform this action. (create:SingleSMS)',
+    'No permission to send to opted out numbers',
+    'Forbidden',
+  ])('%j does not', (message) => expect(says(message, 'opted-out')).toBe(false));
+});
+
+describe('scopeIn', () => {
+  it('names the scope a message names', () => {
+    expect(scopeIn('not permitted (read:Optouts)')).toBe('read:Optouts');
+    expect(scopeIn('Forbidden')).toBeUndefined();
+  });
+});
+
+describe('notThere: the one reading of a 404', () => {
+  const answer = (status: number, content: string) =>
+    readAnswer({ method: 'DELETE', url: 'https://h.example/x', status, content });
+
+  it.each([
+    '{"code":404,"message":"Mobile number not found in optout list"}',
+    '{"success":false,"error":"Optout 447700900123 does not exist"}',
+    '{"error":{"message":"No such contact"}}',
+  ])('%s is Mobivate saying it is not there', (content) => {
+    expect(notThere(answer(404, content))).toBe(true);
+  });
+
+  it.each([
+    ['Spring', '{"timestamp":"2026-12-06T10:00:00Z","status":404,"error":"Not Found","path":"/x"}'],
+    ['a bare message', '{"message":"Not Found"}'],
+    ['a bare error', '{"error":"Not Found"}'],
+    ['Express', '<!DOCTYPE html><html><body><pre>Cannot DELETE /x</pre></body></html>'],
+    ['nginx', '<html><head><title>404 Not Found</title></head><body>nginx</body></html>'],
+    ['an empty body', ''],
+    ['a router', '{"message":"No route found for \\"DELETE /x\\""}'],
+  ])('%s is not', (_name, content) => {
+    expect(notThere(answer(404, content))).toBe(false);
+  });
+
+  it('holds only for a 404', () => {
+    expect(notThere(answer(400, '{"message":"Mobile number not found"}'))).toBe(false);
+  });
+});
