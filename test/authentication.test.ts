@@ -1,11 +1,11 @@
 import { connectionLabel, testConnection } from '../src/authentication';
-import { API_KEY, appTester, authData, failure, makeBundle, mobivate } from './helpers';
+import { API_KEY, appTester, authData, failure, makeBundle, mobivateScope } from './helpers';
 
 const test = (auth = authData()) => appTester(testConnection, makeBundle({}, auth));
 
 describe('connection test', () => {
   it('sends GET /auth/test with nothing in the body and accepts the G1 answer', async () => {
-    mobivate()
+    mobivateScope()
       .get('/auth/test', (body) => body === '' || body === undefined)
       .reply(200, { message: 'API Key is valid' });
 
@@ -16,12 +16,12 @@ describe('connection test', () => {
   });
 
   it('accepts the G2 answer, a 200 without a body', async () => {
-    mobivate().get('/auth/test').reply(200, '');
+    mobivateScope().get('/auth/test').reply(200, '');
     await expect(test()).resolves.toMatchObject({ message: 'API Key is valid' });
   });
 
   it('turns a 401 into a friendly message, not a reconnect request', async () => {
-    mobivate().get('/auth/test').reply(401, { code: 401, message: 'Unauthorized' });
+    mobivateScope().get('/auth/test').reply(401, { code: 401, message: 'Unauthorized' });
 
     const result = await failure(test());
 
@@ -33,7 +33,7 @@ describe('connection test', () => {
   });
 
   it('refuses an address that answers 200 with a web page', async () => {
-    mobivate().get('/auth/test').reply(200, '<!doctype html><title>Welcome to nginx!</title>');
+    mobivateScope().get('/auth/test').reply(200, '<!doctype html><title>Welcome to nginx!</title>');
 
     const result = await failure(test());
 
@@ -47,7 +47,7 @@ describe('connection test', () => {
   });
 
   it('maps other errors like every operation', async () => {
-    mobivate().get('/auth/test').reply(503, 'down for maintenance');
+    mobivateScope().get('/auth/test').reply(503, 'down for maintenance');
     expect((await failure(test())).message).toMatch(
       /HTTP 503 Service Unavailable\): "down for maintenance"/,
     );

@@ -1,5 +1,5 @@
 /** Builders for the opt-out list endpoint in nock tests. */
-import { mobivate } from './helpers';
+import { mobivateScope } from './helpers';
 
 export interface ListedRecord {
   id: number;
@@ -24,7 +24,7 @@ export const expectListPage = (
   page: number,
   records: unknown[],
 ) =>
-  mobivate()
+  mobivateScope()
     .get('/addressbook/optout')
     .query({ startDate, endDate, page: String(page), pageSize: '1000' })
     .reply(200, records);

@@ -1,6 +1,5 @@
 import {
   Metadata,
-  parseDigits,
   parsePhoneNumberFromString,
   isSupportedCountry,
   validatePhoneNumberLength,
@@ -8,7 +7,10 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js/min';
 import examples from 'libphonenumber-js/mobile/examples';
-import { describeCharacter, quoteInput } from '../common/text';
+import { quoteInput } from '../common/text';
+import { CHECK, HOW_TO_WRITE, refuse, unwrap, type Problem } from './phone-text';
+
+export type MobileResult = { mobile: string } | Problem;
 
 /**
  * Turns what a marketer maps into a "phone number" field into Mobivate's form: international
@@ -18,84 +20,9 @@ import { describeCharacter, quoteInput } from '../common/text';
  * chooses between two readings. The rule, with examples: docs/phone-numbers.md.
  */
 
-type Problem = { problem: string };
-export type MobileResult = { mobile: string } | Problem;
-
-const refuse = (problem: string): Problem => ({ problem });
-
-const HOW_TO_WRITE = 'Write it with + and the country code, like +44 7700 900123';
-const CHECK = 'Check the number, and write it with + and the country code';
-const ALLOWED = 'use only digits, spaces, +, -, . and brackets';
-
-/** 4.47700900123E+11: what a spreadsheet makes of a long number in a "General" column. */
-const SCIENTIFIC_NOTATION = /^[+-]?\d+(\.\d+)?e[+-]?\d+$/i;
-/** Zero-width spaces, direction marks, byte order marks: copy and paste brings them unseen. */
-const INVISIBLE = /\p{Cf}/gu;
-/** Whitespace of any kind (tab, non-breaking space) and dashes of any kind separate digit groups. */
-const SEPARATOR = /^[\s\p{Pd}\u2212./]$/u;
-const EXTENSION = /(?:;ext=|(?<=[\d\s)])\s*(?:extension|extn?\.?|x|#)\s*)(\d+)$/i;
 /** No number that can receive an SMS has fewer than 7 digits (Niue's +683 1234 is the shortest). */
 const MIN_INTERNATIONAL_DIGITS = 7;
 const COUNTRY_ALIASES: Record<string, string> = { UK: 'GB' };
-
-/**
- * Digits of any script become 0-9, whitespace and dashes of any kind become spaces. Any other
- * character is refused, and named when it is not plain ASCII: it may look like a digit or a
- * space, or not show at all.
- */
-const readCharacters = (text: string): { text: string } | Problem => {
-  let read = '';
-  for (const character of text) {
-    const digit = parseDigits(character);
-    if (digit) read += digit;
-    else if (character === '+' || character === '\uff0b') read += '+';
-    else if (character === '(' || character === ')') read += character;
-    else if (SEPARATOR.test(character)) read += ' ';
-    else if (/^[ -~]$/.test(character)) {
-      return refuse(
-        `it contains characters that are not part of a phone number (${ALLOWED}). ${HOW_TO_WRITE}`,
-      );
-    } else {
-      return refuse(
-        `it contains ${describeCharacter(character)}, which is not part of a phone number. Remove it (${ALLOWED})`,
-      );
-    }
-  }
-  return { text: read };
-};
-
-/** What was typed, without what copy and paste, spreadsheets and links add around a number. */
-const unwrap = (raw: string): { text: string } | Problem => {
-  // A leading apostrophe is how a spreadsheet marks a cell as text.
-  let text = raw.replace(INVISIBLE, '').trim().replace(/^'/, '').trim();
-  if (!text) return refuse(`it is empty. ${HOW_TO_WRITE}`);
-  if (SCIENTIFIC_NOTATION.test(text)) {
-    return refuse(
-      'it looks like a spreadsheet turned the number into scientific notation, which loses digits. Format that spreadsheet column as plain text and map the number again',
-    );
-  }
-  const tel = /^tel:/i.test(text); // an RFC 3966 link, tel:+44-7700-900123
-  if (tel) text = text.slice(4);
-  const extension = EXTENSION.exec(text);
-  if (extension) {
-    return refuse(
-      `it has an extension (${extension[1]}), which a text message cannot reach. Map the number without its extension`,
-    );
-  }
-  const parameter = tel && /;.*$/.exec(text);
-  if (parameter) {
-    return refuse(
-      `it has ${quoteInput(parameter[0])} after the number, a tel: link parameter the app does not read. Map the number alone, with + and the country code, like +44 7700 900123`,
-    );
-  }
-  const numbers = text.split(/[,;\n]/).filter((part) => part.replace(/\D/g, '').length >= 7);
-  if (numbers.length > 1) {
-    return refuse(
-      `it looks like ${numbers.length} phone numbers, not one. Map a single phone number`,
-    );
-  }
-  return readCharacters(text);
-};
 
 const lengthProblem = (reason: string | undefined, where: string): string => {
   if (reason === 'INVALID_COUNTRY') return 'it does not start with a known country code';

@@ -3,14 +3,13 @@
  * Mobivate (docs/mobivate-api.md §V5): exact bodies, created vs updated, the merged fields sent in
  * full, and every error branch.
  */
-import { authData } from '../helpers';
-import { runMethod } from '../reliability/runner';
-import { failed, runOnVortex, vortex } from '../mobivate/vortex/vortex';
+import { authData, failure, vortexAuth, vortexScope } from '../helpers';
+import { runMethod, runOn } from '../runner';
 
 const METHOD = 'creates.add_contact.operation.perform';
 const ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const add = (inputs: Record<string, unknown> = {}) =>
-  runOnVortex(METHOD, {
+  runOn(vortexAuth(), METHOD, {
     mobile: '+44 7700 900123',
     alias: 'jane-doe',
     fields: { FIRSTNAME: 'Jane' },
@@ -23,7 +22,7 @@ const listQuery = (offset: number) => ({
   limit: '1000',
 });
 const exists = (message = 'A contact with this alias already exists') =>
-  vortex()
+  vortexScope()
     .post('/addressbook/contacts', {
       alias: 'jane-doe',
       msisdn: '447700900123',
@@ -31,7 +30,7 @@ const exists = (message = 'A contact with this alias already exists') =>
     })
     .reply(400, { success: false, error: { message } });
 const list = (rows: unknown[], offset = 0) =>
-  vortex().get('/addressbook/contacts').query(listQuery(offset)).reply(200, {
+  vortexScope().get('/addressbook/contacts').query(listQuery(offset)).reply(200, {
     type: 'Contacts',
     results: rows,
     matches: rows.length,
@@ -39,7 +38,7 @@ const list = (rows: unknown[], offset = 0) =>
 
 describe('Add or Update Contact: created', () => {
   it('sends {alias, msisdn, meta} and reads the documented answer', async () => {
-    vortex()
+    vortexScope()
       .post('/addressbook/contacts', {
         alias: 'jane-doe',
         msisdn: '447700900123',
@@ -66,7 +65,7 @@ describe('Add or Update Contact: created', () => {
   });
 
   it('sends an empty meta without Contact Fields, and reads {"success": true} alone', async () => {
-    vortex()
+    vortexScope()
       .post('/addressbook/contacts', { alias: 'jane-doe', msisdn: '447700900123', meta: {} })
       .reply(200, { success: true });
     expect((await add({ fields: undefined })).result).toEqual({
@@ -80,22 +79,22 @@ describe('Add or Update Contact: created', () => {
   });
 
   it('does not count a 200 it does not recognise as created', async () => {
-    vortex().post('/addressbook/contacts').reply(200, { ok: 1 });
-    expect(failed(await add()).message).toMatch(/but not with the contact/);
+    vortexScope().post('/addressbook/contacts').reply(200, { ok: 1 });
+    expect(failure(await add()).message).toMatch(/but not with the contact/);
   });
 
   it('reads a 400 that does not say "exists" as the error it is', async () => {
-    vortex()
+    vortexScope()
       .post('/addressbook/contacts')
       .reply(400, { success: false, error: { message: 'msisdn is invalid' } });
-    expect(failed(await add()).message).toMatch(/rejected the request: "msisdn is invalid"/);
+    expect(failure(await add()).message).toMatch(/rejected the request: "msisdn is invalid"/);
   });
 
   it('names the missing permission of a 403', async () => {
-    vortex()
+    vortexScope()
       .post('/addressbook/contacts')
       .reply(403, { error: 'API Key is not permitted to perform this action. (create:Contacts)' });
-    expect(failed(await add()).message).toMatch(/lacks the permission create:Contacts/);
+    expect(failure(await add()).message).toMatch(/lacks the permission create:Contacts/);
   });
 });
 
@@ -112,7 +111,7 @@ describe('Add or Update Contact: updated', () => {
         created_at: '2026-11-01T09:00:00Z',
       },
     ]);
-    vortex()
+    vortexScope()
       .post(`/addressbook/contacts/${ID}`, {
         msisdn: '447700900123',
         alias: 'jane-doe',
@@ -137,11 +136,11 @@ describe('Add or Update Contact: updated', () => {
       msisdn: `4477001${String(i).padStart(5, '0')}`,
       created_on: '2026-11-20T00:00:00Z',
     }));
-    vortex()
+    vortexScope()
       .get('/addressbook/contacts')
       .query(listQuery(0))
       .reply(200, { success: true, records: filler, total: 1001 });
-    vortex()
+    vortexScope()
       .get('/addressbook/contacts')
       .query(listQuery(1000))
       .reply(200, {
@@ -149,7 +148,7 @@ describe('Add or Update Contact: updated', () => {
         records: [{ id: ID, alias: 'jane-doe', msisdn: '447700900555', created_on: 1764000000000 }],
         total: 1001,
       });
-    vortex()
+    vortexScope()
       .post(`/addressbook/contacts/${ID}`, {
         msisdn: '447700900123',
         alias: 'jane-doe',
@@ -181,7 +180,7 @@ describe('Add or Update Contact: updated', () => {
       { id: 'a', alias: 'jane-doe', msisdn: '447700900555' },
       { id: 'b', alias: 'john', msisdn: '447700900123' },
     ]);
-    expect(failed(await add()).message).toMatch(
+    expect(failure(await add()).message).toMatch(
       /447700900123 belongs to the contact with alias "john", and the alias "jane-doe" to another contact \(447700900555\)\. Nothing was changed/,
     );
   });
@@ -189,7 +188,7 @@ describe('Add or Update Contact: updated', () => {
   it('says so when Mobivate says "exists" but the list holds no such contact', async () => {
     exists();
     list([{ id: 'x', alias: 'someone', msisdn: '447700900999' }]);
-    expect(failed(await add()).message).toMatch(
+    expect(failure(await add()).message).toMatch(
       /said the contact already exists \("A contact with this alias already exists"\), but no contact .* holds 447700900123/,
     );
   });
@@ -197,29 +196,31 @@ describe('Add or Update Contact: updated', () => {
   it('says so when unreadable contacts could be it', async () => {
     exists();
     list([{ alias: 'no-id' }, { id: 'x', alias: 'someone', msisdn: '447700900999' }]);
-    expect(failed(await add()).message).toMatch(/1 contacts of the address book could not be read/);
+    expect(failure(await add()).message).toMatch(
+      /1 contacts of the address book could not be read/,
+    );
   });
 
   it('reads a list answer that is not a list as an error, never as "not found"', async () => {
     exists();
-    vortex().get('/addressbook/contacts').query(listQuery(0)).reply(200, { success: true });
-    expect(failed(await add()).message).toMatch(/but not with a list of contacts/);
+    vortexScope().get('/addressbook/contacts').query(listQuery(0)).reply(200, { success: true });
+    expect(failure(await add()).message).toMatch(/but not with a list of contacts/);
   });
 
   it('does not count an unrecognised update answer as updated', async () => {
     exists();
     list([{ id: ID, alias: 'jane-doe', msisdn: '447700900123' }]);
-    vortex().post(`/addressbook/contacts/${ID}`).reply(200, { updated: 'maybe' });
-    expect(failed(await add()).message).toMatch(/but not with the contact/);
+    vortexScope().post(`/addressbook/contacts/${ID}`).reply(200, { updated: 'maybe' });
+    expect(failure(await add()).message).toMatch(/but not with the contact/);
   });
 
   it('names the missing permission of an update refused with 403', async () => {
     exists();
     list([{ id: ID, alias: 'jane-doe', msisdn: '447700900123' }]);
-    vortex()
+    vortexScope()
       .post(`/addressbook/contacts/${ID}`)
       .reply(403, { error: 'API Key is not permitted to perform this action. (update:Contacts)' });
-    expect(failed(await add()).message).toMatch(/lacks the permission update:Contacts/);
+    expect(failure(await add()).message).toMatch(/lacks the permission update:Contacts/);
   });
 });
 
@@ -230,7 +231,7 @@ describe('Add or Update Contact: inputs and connections', () => {
       inputData: { mobile: '+447700900123', alias: 'jane-doe' },
       meta: {},
     } as never);
-    expect(failed(outcome).message).toMatch(
+    expect(failure(outcome).message).toMatch(
       /^This step needs a Vortex connection: .*Nothing was sent to Mobivate/,
     );
     expect(JSON.parse(outcome.error!.message)).toMatchObject({ code: 'NeedsVortex' });
@@ -245,7 +246,7 @@ describe('Add or Update Contact: inputs and connections', () => {
   ])('halts on %j before any request', async (inputs, message) => {
     const outcome = await add(inputs);
     expect(outcome.error?.name).toBe('HaltedError');
-    expect(failed(outcome).message).toMatch(message);
+    expect(failure(outcome).message).toMatch(message);
   });
 });
 
@@ -261,7 +262,7 @@ describe('Add or Update Contact: a long address book', () => {
       const page = rows(offset);
       if (found && found.at >= offset && found.at < offset + 1000)
         page[found.at - offset] = found.row;
-      vortex()
+      vortexScope()
         .get('/addressbook/contacts')
         .query(listQuery(offset))
         .reply(200, { type: 'Contacts', results: page });
@@ -271,7 +272,7 @@ describe('Add or Update Contact: a long address book', () => {
   it('stops at the scan bound without the contact, changing nothing', async () => {
     exists();
     pages();
-    expect(failed(await add()).message).toMatch(
+    expect(failure(await add()).message).toMatch(
       /said the contact already exists .* but it was not found among the first 150,000 contacts .* Nothing was changed/,
     );
   });
@@ -279,7 +280,7 @@ describe('Add or Update Contact: a long address book', () => {
   it('updates the contact found by its number in a list read only in part', async () => {
     exists();
     pages({ at: 24_500, row: { id: ID, alias: 'old', msisdn: '447700900123' } });
-    vortex()
+    vortexScope()
       .post(`/addressbook/contacts/${ID}`, {
         msisdn: '447700900123',
         alias: 'jane-doe',
@@ -290,7 +291,7 @@ describe('Add or Update Contact: a long address book', () => {
         error: { message: 'A contact with this alias already exists' },
       });
     // Another contact, unread, holds the alias: Mobivate refuses, and says so.
-    expect(failed(await add()).message).toMatch(
+    expect(failure(await add()).message).toMatch(
       /rejected the request: "A contact with this alias already exists"/,
     );
   });

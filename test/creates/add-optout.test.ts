@@ -1,5 +1,5 @@
 import { perform } from '../../src/creates/add-optout';
-import { appTester, failure, makeBundle, mobivate } from '../helpers';
+import { appTester, failure, makeBundle, mobivateScope } from '../helpers';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 const run = (inputData: Record<string, unknown>) => appTester(perform, makeBundle(inputData));
@@ -9,7 +9,7 @@ afterEach(() => jest.restoreAllMocks());
 
 describe('Add Opt-Out', () => {
   it('sends POST /addressbook/optout with the normalised number and outputs the new record', async () => {
-    mobivate()
+    mobivateScope()
       .post('/addressbook/optout', { mobile: '447700900123' })
       .reply(200, { mobile: '447700900123', note: 'API', created: NOW + 350 });
 
@@ -26,7 +26,7 @@ describe('Add Opt-Out', () => {
 
   it('reports a number that was already on the list (Mobivate returns the older record)', async () => {
     const earlier = Date.UTC(2025, 0, 3);
-    mobivate()
+    mobivateScope()
       .post('/addressbook/optout', { mobile: '447700900123' })
       .reply(200, { mobile: '447700900123', note: 'MO', created: earlier });
 
@@ -41,7 +41,7 @@ describe('Add Opt-Out', () => {
   });
 
   it('tolerates a Mobivate clock a little behind ours', async () => {
-    mobivate()
+    mobivateScope()
       .post('/addressbook/optout')
       .reply(200, { mobile: '447700900123', note: 'API', created: NOW - 90_000 });
     expect(await run({ mobile: '+447700900123' })).toMatchObject({ already_opted_out: false });
@@ -54,7 +54,7 @@ describe('Add Opt-Out', () => {
   ])(
     'treats a %i refusal of a duplicate as "already opted out", not an error',
     async (status, body) => {
-      mobivate().post('/addressbook/optout', { mobile: '447700900123' }).reply(status, body);
+      mobivateScope().post('/addressbook/optout', { mobile: '447700900123' }).reply(status, body);
 
       const output = await run({ mobile: '+447700900123' });
 
@@ -77,14 +77,14 @@ describe('Add Opt-Out', () => {
     [409, '<html><body>409 Conflict</body></html>', /with HTTP 409: "409 Conflict"/],
     [400, { code: 400, message: "Number doesn't exist on the list" }, /doesn't exist/],
   ])('does not read a %i %j as "already opted out"', async (status, body, message) => {
-    mobivate().post('/addressbook/optout').reply(status, body);
+    mobivateScope().post('/addressbook/optout').reply(status, body);
     const result = await failure(run({ mobile: '+447700900123' }));
     expect(result.name).toBe('AppError');
     expect(result.message).toMatch(message);
   });
 
   it('passes on other 400s with Mobivate’s message', async () => {
-    mobivate()
+    mobivateScope()
       .post('/addressbook/optout')
       .reply(400, { code: 400, message: 'Invalid mobile number' });
     const result = await failure(run({ mobile: '+447700900123' }));
@@ -92,7 +92,7 @@ describe('Add Opt-Out', () => {
   });
 
   it('fails on a 200 that is not an opt-out record', async () => {
-    mobivate().post('/addressbook/optout').reply(200, { message: 'OK' });
+    mobivateScope().post('/addressbook/optout').reply(200, { message: 'OK' });
     expect((await failure(run({ mobile: '+447700900123' }))).code).toBe('MobivateUnexpectedAnswer');
   });
 

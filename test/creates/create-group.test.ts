@@ -1,6 +1,5 @@
 import { perform } from '../../src/creates/create-group';
-import { appTester, failure, makeBundle } from '../helpers';
-import { vortexAuth } from '../mobivate/vortex/vortex';
+import { appTester, failure, makeBundle, vortexAuth } from '../helpers';
 
 describe('Create Group', () => {
   it('on a BulkSMS connection, says it needs Vortex and sends nothing', async () => {

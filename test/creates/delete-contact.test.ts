@@ -2,15 +2,14 @@
  * Delete Contact on a Vortex connection, through core's handler (docs/mobivate-api.md §V5): by the
  * number in the path (§9 #26), and a 404 that means "no such contact" only in Mobivate's words.
  */
-import { authData } from '../helpers';
-import { runMethod } from '../reliability/runner';
-import { failed, runOnVortex, vortex } from '../mobivate/vortex/vortex';
+import { authData, failure, vortexAuth, vortexScope } from '../helpers';
+import { runMethod, runOn } from '../runner';
 
 const METHOD = 'creates.delete_contact.operation.perform';
 const remove = (inputs: Record<string, unknown> = {}) =>
-  runOnVortex(METHOD, { mobile: '+44 7700 900123', ...inputs });
+  runOn(vortexAuth(), METHOD, { mobile: '+44 7700 900123', ...inputs });
 const request = () =>
-  vortex().delete(
+  vortexScope().delete(
     '/addressbook/contacts/447700900123',
     (body) => body === '' || body === undefined,
   );
@@ -26,7 +25,7 @@ describe('Delete Contact', () => {
     expect((await remove()).result).toEqual({ mobile: '447700900123', deleted: false });
     request().reply(404, { success: false, error: { message: 'Contact not found' } });
     const outcome = await remove({ when_not_found: 'FAIL' });
-    expect(failed(outcome).message).toMatch(
+    expect(failure(outcome).message).toMatch(
       /^No contact in the Mobivate address book has the number 447700900123, so there was nothing to delete \(Mobivate said "Contact not found"\)/,
     );
     expect(JSON.parse(outcome.error!.message)).toMatchObject({ code: 'ContactNotFound' });
@@ -40,24 +39,24 @@ describe('Delete Contact', () => {
     request().reply(404, body);
     const outcome = await remove();
     expect(outcome.result).toBeUndefined();
-    expect(failed(outcome).message).toMatch(/HTTP 404.*Check the API Address/);
+    expect(failure(outcome).message).toMatch(/HTTP 404.*Check the API Address/);
   });
 
   it('does not count a 200 it does not recognise as deleted', async () => {
     request().reply(200, 'OK');
-    expect(failed(await remove()).message).toMatch(/but not with \{"success": true\}/);
+    expect(failure(await remove()).message).toMatch(/but not with \{"success": true\}/);
   });
 
   it('names the missing permission of a 403', async () => {
     request().reply(403, {
       error: 'API Key is not permitted to perform this action. (delete:Contacts)',
     });
-    expect(failed(await remove()).message).toMatch(/lacks the permission delete:Contacts/);
+    expect(failure(await remove()).message).toMatch(/lacks the permission delete:Contacts/);
   });
 
   it('refuses a choice it does not know, before any request', async () => {
     const outcome = await remove({ when_not_found: 'maybe' });
-    expect(failed(outcome).message).toMatch(/If There Is No Such Contact "maybe" cannot be used/);
+    expect(failure(outcome).message).toMatch(/If There Is No Such Contact "maybe" cannot be used/);
   });
 
   it('says on a BulkSMS connection that it needs Vortex, sending nothing', async () => {

@@ -1,5 +1,5 @@
 import { perform } from '../../src/creates/delete-optout';
-import { API_KEY, appTester, failure, makeBundle, mobivate } from '../helpers';
+import { API_KEY, appTester, failure, makeBundle, mobivateScope } from '../helpers';
 
 const record = { mobile: '447700900123', note: 'MO', created: 1672704203000 };
 const notOnList = { code: 404, message: 'Mobile number not found in optout list' };
@@ -7,7 +7,7 @@ const run = (inputData: Record<string, unknown>) => appTester(perform, makeBundl
 
 describe('Delete Opt-Out', () => {
   it('sends DELETE /addressbook/optout with the normalised number and outputs the removed record', async () => {
-    mobivate().delete('/addressbook/optout', { mobile: '447700900123' }).reply(200, record);
+    mobivateScope().delete('/addressbook/optout', { mobile: '447700900123' }).reply(200, record);
 
     const output = await run({ mobile: '+44 (0) 7700-900123' });
 
@@ -21,7 +21,7 @@ describe('Delete Opt-Out', () => {
   });
 
   it('reads a national number with the Default Country', async () => {
-    mobivate()
+    mobivateScope()
       .delete('/addressbook/optout', { mobile: '14155550132' })
       .reply(200, {
         ...record,
@@ -50,7 +50,9 @@ describe('Delete Opt-Out', () => {
 
   describe('when the number is not on the opt-out list (404 with Mobivate error body)', () => {
     it('continues with removed: false by default', async () => {
-      mobivate().delete('/addressbook/optout', { mobile: '447700900999' }).reply(404, notOnList);
+      mobivateScope()
+        .delete('/addressbook/optout', { mobile: '447700900999' })
+        .reply(404, notOnList);
 
       const output = await run({ mobile: '+447700900999' });
 
@@ -64,13 +66,17 @@ describe('Delete Opt-Out', () => {
     });
 
     it('continues when asked to explicitly', async () => {
-      mobivate().delete('/addressbook/optout', { mobile: '447700900999' }).reply(404, notOnList);
+      mobivateScope()
+        .delete('/addressbook/optout', { mobile: '447700900999' })
+        .reply(404, notOnList);
       const output = await run({ mobile: '+447700900999', when_not_opted_out: 'continue' });
       expect(output).toMatchObject({ removed: false });
     });
 
     it('fails with Mobivate’s message when asked to', async () => {
-      mobivate().delete('/addressbook/optout', { mobile: '447700900999' }).reply(404, notOnList);
+      mobivateScope()
+        .delete('/addressbook/optout', { mobile: '447700900999' })
+        .reply(404, notOnList);
 
       const result = await failure(run({ mobile: '+447700900999', when_not_opted_out: 'fail' }));
 
@@ -86,8 +92,8 @@ describe('Delete Opt-Out', () => {
       [404, 'an empty 404', ''],
       [405, 'a 405', { code: 405, message: 'Method Not Allowed' }],
     ])('retries once at /optout after %s (%s)', async (status, _what, body) => {
-      mobivate().delete('/addressbook/optout', { mobile: '447700900123' }).reply(status, body);
-      mobivate().delete('/optout', { mobile: '447700900123' }).reply(200, record);
+      mobivateScope().delete('/addressbook/optout', { mobile: '447700900123' }).reply(status, body);
+      mobivateScope().delete('/optout', { mobile: '447700900123' }).reply(200, record);
 
       const output = await run({ mobile: '447700900123' });
 
@@ -95,8 +101,8 @@ describe('Delete Opt-Out', () => {
     });
 
     it('reads a JSON 404 from /optout as "not on the list"', async () => {
-      mobivate().delete('/addressbook/optout').reply(404, 'Not Found');
-      mobivate().delete('/optout', { mobile: '447700900123' }).reply(404, notOnList);
+      mobivateScope().delete('/addressbook/optout').reply(404, 'Not Found');
+      mobivateScope().delete('/optout', { mobile: '447700900123' }).reply(404, notOnList);
 
       const output = await run({ mobile: '447700900123' });
 
@@ -104,8 +110,8 @@ describe('Delete Opt-Out', () => {
     });
 
     it('fails, never reporting success, when neither route exists', async () => {
-      mobivate().delete('/addressbook/optout').reply(404, '<html>Not Found</html>');
-      mobivate().delete('/optout').reply(405, '');
+      mobivateScope().delete('/addressbook/optout').reply(404, '<html>Not Found</html>');
+      mobivateScope().delete('/optout').reply(405, '');
 
       const result = await failure(run({ mobile: '447700900123' }));
 
@@ -117,7 +123,7 @@ describe('Delete Opt-Out', () => {
     });
 
     it('does not retry after other errors', async () => {
-      mobivate()
+      mobivateScope()
         .delete('/addressbook/optout')
         .reply(400, { code: 400, message: 'Invalid mobile number' });
 
@@ -134,7 +140,7 @@ describe('Delete Opt-Out', () => {
       ['an array', [record]],
       ['a record without created', { mobile: '447700900123', note: 'API' }],
     ])('fails on a 200 with %s', async (_what, body) => {
-      mobivate().delete('/addressbook/optout').reply(200, JSON.stringify(body), {
+      mobivateScope().delete('/addressbook/optout').reply(200, JSON.stringify(body), {
         'Content-Type': 'application/json',
       });
 
@@ -145,7 +151,7 @@ describe('Delete Opt-Out', () => {
     });
 
     it('fails on a 200 web page and quotes it briefly', async () => {
-      mobivate()
+      mobivateScope()
         .delete('/addressbook/optout')
         .reply(
           200,
@@ -161,7 +167,7 @@ describe('Delete Opt-Out', () => {
   });
 
   it('never puts the API key in a message, even when Mobivate echoes it', async () => {
-    mobivate().delete('/addressbook/optout').reply(500, `upstream rejected Bearer ${API_KEY}`);
+    mobivateScope().delete('/addressbook/optout').reply(500, `upstream rejected Bearer ${API_KEY}`);
 
     const result = await failure(run({ mobile: '447700900123' }));
 

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { perform } from '../../src/creates/send-batch-sms';
-import { appTester, failure, makeBundle, mobivate } from '../helpers';
+import { appTester, failure, makeBundle, mobivateScope } from '../helpers';
 
 const run = (inputData: Record<string, unknown>) => appTester(perform, makeBundle(inputData));
 const numbers = (count: number) =>
@@ -24,7 +24,7 @@ const acceptBatchesAt = (at: (id: string) => number) => {
   let clock = start;
   jest.spyOn(Date, 'now').mockImplementation(() => clock);
   for (const id of ['b-1', 'b-2', 'b-3', 'b-4', 'b-5']) {
-    mobivate()
+    mobivateScope()
       .post('/send/batch')
       .reply(200, (uri, body) => {
         clock = start + at(id);
@@ -35,7 +35,7 @@ const acceptBatchesAt = (at: (id: string) => number) => {
 
 describe('Send Batch SMS', () => {
   it('sends one text to every recipient in the chosen shape, with the documented defaults', async () => {
-    mobivate()
+    mobivateScope()
       .post('/send/batch', {
         routeId: 'mglobal',
         excludeOptouts: true,
@@ -69,7 +69,7 @@ describe('Send Batch SMS', () => {
 
   it('sends every option and personalized recipients with their own text and reference', async () => {
     jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 10, 26, 12));
-    mobivate()
+    mobivateScope()
       .post('/send/batch', {
         routeId: 'mglobal',
         name: 'Spring sale',
@@ -119,7 +119,7 @@ describe('Send Batch SMS', () => {
   it('splits 2,345 recipients into requests of 1,000, 1,000 and 345', async () => {
     const sizes: number[] = [];
     for (const id of ['b-1', 'b-2', 'b-3']) {
-      mobivate()
+      mobivateScope()
         .post('/send/batch')
         .reply(200, (uri, body) => {
           sizes.push((body as { recipients: unknown[] }).recipients.length);
@@ -138,7 +138,7 @@ describe('Send Batch SMS', () => {
   });
 
   it('reports each invalid number and skips it by default', async () => {
-    mobivate()
+    mobivateScope()
       .post(
         '/send/batch',
         (body: { recipients: { recipient: string }[] }) =>
@@ -195,8 +195,8 @@ describe('Send Batch SMS', () => {
   // Changed on purpose: the report no longer quotes the 429's "Zapier will try again", a retry
   // that a plain error never gets.
   it('says exactly what was sent when a later batch fails, and turns a 429 into a plain error', async () => {
-    mobivate().post('/send/batch').reply(200, acceptBatch('b-1'));
-    mobivate().post('/send/batch').reply(429, { code: 429, message: 'Slow down' });
+    mobivateScope().post('/send/batch').reply(200, acceptBatch('b-1'));
+    mobivateScope().post('/send/batch').reply(429, { code: 429, message: 'Slow down' });
 
     const result = await failure(run({ from: 'Acme', recipients: numbers(1500), message: 'Hi' }));
 
@@ -210,9 +210,9 @@ describe('Send Batch SMS', () => {
   // and 3 are in flight together, so batch 3 gets an answer of its own and is reported as what it
   // was (accepted), once; batches never started after a failure are covered in test/batches.test.ts.
   it('reports an unclear batch once, as perhaps sent, and a sibling in flight as accepted', async () => {
-    mobivate().post('/send/batch').reply(200, acceptBatch('b-1'));
-    mobivate().post('/send/batch').reply(502, '<html><h1>502 Bad Gateway</h1></html>');
-    mobivate().post('/send/batch').reply(200, acceptBatch('b-3'));
+    mobivateScope().post('/send/batch').reply(200, acceptBatch('b-1'));
+    mobivateScope().post('/send/batch').reply(502, '<html><h1>502 Bad Gateway</h1></html>');
+    mobivateScope().post('/send/batch').reply(200, acceptBatch('b-3'));
 
     const result = await failure(run({ from: 'Acme', recipients: numbers(2500), message: 'Hi' }));
 
@@ -223,7 +223,7 @@ describe('Send Batch SMS', () => {
   });
 
   it('reports a first batch whose fate is unclear without calling the later ones unsent twice', async () => {
-    mobivate()
+    mobivateScope()
       .post('/send/batch')
       .replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
 
@@ -235,7 +235,7 @@ describe('Send Batch SMS', () => {
   });
 
   it('lets Zapier retry when the first of several batches was certainly not sent (429)', async () => {
-    mobivate()
+    mobivateScope()
       .post('/send/batch')
       .reply(429, { code: 429, message: 'Slow down' }, { 'Retry-After': '20' });
 
@@ -275,14 +275,14 @@ describe('Send Batch SMS', () => {
   });
 
   it('fails the first batch with the usual mapping (402)', async () => {
-    mobivate().post('/send/batch').reply(402, { code: 402, message: 'Insufficient funds' });
+    mobivateScope().post('/send/batch').reply(402, { code: 402, message: 'Insufficient funds' });
     expect(
       (await failure(run({ from: 'Acme', recipients: ['+447700900001'], message: 'Hi' }))).message,
     ).toMatch(/out of credit/);
   });
 
   it('does not claim success for an answer without a batch id', async () => {
-    mobivate().post('/send/batch').reply(200, { recipients: [] });
+    mobivateScope().post('/send/batch').reply(200, { recipients: [] });
     const result = await failure(
       run({ from: 'Acme', recipients: ['+447700900001'], message: 'Hi' }),
     );
@@ -290,7 +290,7 @@ describe('Send Batch SMS', () => {
   });
 
   it('counts the recipients Mobivate accepted from a G2 answer', async () => {
-    mobivate()
+    mobivateScope()
       .post('/send/batch')
       .reply(200, { success: true, record: { id: 'g2', type: 'BatchSMS', recipientCount: 1 } });
     const output = await run({

@@ -1,6 +1,5 @@
 import { perform } from '../../src/creates/send-sms-to-contacts';
-import { appTester, failure, makeBundle } from '../helpers';
-import { vortex, vortexAuth } from '../mobivate/vortex/vortex';
+import { appTester, failure, makeBundle, vortexAuth, vortexScope } from '../helpers';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
@@ -24,7 +23,7 @@ describe('Send SMS to Contacts', () => {
   });
 
   it('sends each alias once, saying which repeats were left out', async () => {
-    vortex()
+    vortexScope()
       .post('/send/alias', {
         recipients: ['john', 'mary'],
         text: 'Hi {{name}}',
@@ -58,10 +57,10 @@ describe('Send SMS to Contacts', () => {
 
   it('after a first accepted chunk, reports what was and was not sent', async () => {
     const aliases = Array.from({ length: 1001 }, (_, i) => `c${i}`);
-    vortex()
+    vortexScope()
       .post('/send/alias', (body: { recipients: string[] }) => body.recipients.length === 1000)
       .reply(200, accept('a-1'));
-    vortex()
+    vortexScope()
       .post('/send/alias', (body: { recipients: string[] }) => body.recipients.length === 1)
       .reply(500, { error: 'Internal error' });
     expect(await failure(run({ aliases }))).toMatchObject({
@@ -74,7 +73,7 @@ describe('Send SMS to Contacts', () => {
   });
 
   it('with one request, gives the send’s own error (uncertain after a 500)', async () => {
-    vortex().post('/send/alias').reply(500, { error: 'Internal error' });
+    vortexScope().post('/send/alias').reply(500, { error: 'Internal error' });
     expect(await failure(run({}))).toMatchObject({
       name: 'AppError',
       message: expect.stringMatching(/HTTP 500.*may or may not have been sent/),

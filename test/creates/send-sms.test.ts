@@ -1,6 +1,6 @@
 import { perform } from '../../src/creates/send-sms';
 import { REQUEST_TIMEOUT_MS } from '../../src/mobivate/transport/deadline';
-import { appTester, failure, makeBundle, mobivate } from '../helpers';
+import { appTester, failure, makeBundle, mobivateScope } from '../helpers';
 
 const run = (inputData: Record<string, unknown>) => appTester(perform, makeBundle(inputData));
 const basic = { from: 'Acme', to: '+44 7700 900123', message: 'Your order has shipped.' };
@@ -19,7 +19,7 @@ describe('Send SMS', () => {
       body: 'Your order has shipped.',
       routeId: 'mglobal',
     };
-    mobivate().post('/send/single', body).reply(200, record(body));
+    mobivateScope().post('/send/single', body).reply(200, record(body));
 
     const output = await run(basic);
 
@@ -48,7 +48,7 @@ describe('Send SMS', () => {
       campaignId: 'abc-123',
       shortenUrls: true,
     };
-    mobivate().post('/send/single', body).reply(200, record(body));
+    mobivateScope().post('/send/single', body).reply(200, record(body));
 
     const output = await run({
       from: '+44 7700 900999',
@@ -70,7 +70,7 @@ describe('Send SMS', () => {
   });
 
   it('leaves shortenUrls out when it is off', async () => {
-    mobivate()
+    mobivateScope()
       .post('/send/single', {
         originator: 'Acme',
         recipient: '447700900123',
@@ -82,7 +82,7 @@ describe('Send SMS', () => {
   });
 
   it('accepts the G2 answer envelope', async () => {
-    mobivate()
+    mobivateScope()
       .post('/send/single')
       .reply(200, { success: true, record: { id: 'g2-1', text: 'Your order has shipped.' } });
     expect(await run(basic)).toMatchObject({ id: 'g2-1', body: 'Your order has shipped.' });
@@ -125,14 +125,14 @@ describe('Send SMS', () => {
   });
 
   it('sends a long message within Maximum Parts', async () => {
-    mobivate().post('/send/single').reply(200, record({}));
+    mobivateScope().post('/send/single').reply(200, record({}));
     expect(await run({ ...basic, message: 'x'.repeat(306), max_parts: '2' })).toMatchObject({
       parts: 2,
     });
   });
 
   it('halts, without failing the Zap, when the recipient opted out (403)', async () => {
-    mobivate()
+    mobivateScope()
       .post('/send/single')
       .reply(403, { code: 403, message: 'Recipient is opted out: 447700900123' });
 
@@ -146,13 +146,13 @@ describe('Send SMS', () => {
   });
 
   it('fails, rather than halts silently, on a 403 about the key’s permission', async () => {
-    mobivate().post('/send/single').reply(403, { code: 403, message: 'Authentication Error' });
+    mobivateScope().post('/send/single').reply(403, { code: 403, message: 'Authentication Error' });
     const result = await failure(run(basic));
     expect(result).toMatchObject({ name: 'AppError', code: 'MobivateForbidden' });
   });
 
   it('fails clearly when out of credit (402)', async () => {
-    mobivate()
+    mobivateScope()
       .post('/send/single')
       .reply(402, { code: 402, message: 'Insufficient funds to send' });
     expect((await failure(run(basic))).message).toMatch(
@@ -161,7 +161,7 @@ describe('Send SMS', () => {
   });
 
   it('never retries after a 5xx, and says the message may have been sent', async () => {
-    mobivate().post('/send/single').once().reply(502, '<html>Bad Gateway</html>');
+    mobivateScope().post('/send/single').once().reply(502, '<html>Bad Gateway</html>');
 
     const result = await failure(run(basic));
 
@@ -174,7 +174,7 @@ describe('Send SMS', () => {
   it('says a timed-out send may have gone out', async () => {
     jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     try {
-      mobivate()
+      mobivateScope()
         .post('/send/single')
         .delay(REQUEST_TIMEOUT_MS + 1000)
         .reply(200, record({}));
@@ -189,7 +189,7 @@ describe('Send SMS', () => {
   });
 
   it('does not claim success for a 200 without a message id', async () => {
-    mobivate().post('/send/single').reply(200, { status: 'queued' });
+    mobivateScope().post('/send/single').reply(200, { status: 'queued' });
     const result = await failure(run(basic));
     expect(result.code).toBe('MobivateUnexpectedAnswer');
     expect(result.message).toMatch(/The message may or may not have been sent/);
@@ -200,7 +200,7 @@ describe('Send SMS sends what the user typed, curly braces included', () => {
   it.each(['Hi {{first_name}}, your code is {{code}}', 'Use {{bundle.inputData.from}} literally'])(
     'sends %j untouched',
     async (message) => {
-      mobivate()
+      mobivateScope()
         .post('/send/single', (body: { body?: string }) => body.body === message)
         .reply(200, { id: 'm-1' });
       await expect(run({ ...basic, message })).resolves.toMatchObject({ body: message });

@@ -1,6 +1,5 @@
 import { perform } from '../../src/creates/send-template-campaign';
-import { appTester, failure, makeBundle } from '../helpers';
-import { vortex, vortexAuth } from '../mobivate/vortex/vortex';
+import { appTester, failure, makeBundle, vortexAuth, vortexScope } from '../helpers';
 
 const TEMPLATE = 'aaaaaaa-bbbbbbbb-cccccc-ddddddd-eee';
 const GROUP = '3392287d-7a79-4789-9ef8-7dc174836688';
@@ -23,7 +22,7 @@ describe('Send Template Campaign', () => {
   });
 
   it('skips unusable numbers and repeats, saying why, and sends the rest', async () => {
-    vortex()
+    vortexScope()
       .post('/send/template', {
         templateID: TEMPLATE,
         recipients: [
@@ -75,10 +74,10 @@ describe('Send Template Campaign', () => {
       { length: 1001 },
       (_, i) => `+4477009${String(i).padStart(5, '0')}`,
     );
-    vortex()
+    vortexScope()
       .post('/send/template', (body: { recipients: unknown[] }) => body.recipients.length === 1000)
       .reply(200, accept('t-1'));
-    vortex()
+    vortexScope()
       .post('/send/template', (body: { recipients: unknown[] }) => body.recipients.length === 1)
       .reply(400, { success: false, error: 'Template not found' });
     expect(await failure(run({ recipients }))).toMatchObject({

@@ -7,7 +7,7 @@ import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import { startSandbox, type Sandbox, type SandboxMessageSeed } from '../../sandbox/server';
 import { makeBundle } from '../helpers';
-import { runMethod } from '../reliability/runner';
+import { runMethod } from '../runner';
 
 beforeAll(() => nock.enableNetConnect('127.0.0.1'));
 afterAll(() => nock.disableNetConnect());

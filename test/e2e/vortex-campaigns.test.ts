@@ -3,7 +3,8 @@
  * real HTTP to the sandbox speaking Vortex (docs/mobivate-api.md §V5, §3.6, §3.7).
  */
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { allowLoopback, runOnVortexSandbox } from './vortex-run';
+import { allowLoopback } from './loopback';
+import { resultOf, runOn, sandboxAuth } from '../runner';
 
 allowLoopback();
 
@@ -14,7 +15,7 @@ beforeEach(async () => {
 afterEach(() => sandbox.close());
 
 const run = (method: string, inputData: Record<string, unknown> = {}) =>
-  runOnVortexSandbox(sandbox, method, inputData);
+  runOn(sandboxAuth(sandbox, 'vortex'), method, inputData).then(resultOf);
 
 const TEMPLATE = 'aaaaaaa-bbbbbbbb-cccccc-ddddddd-eee';
 

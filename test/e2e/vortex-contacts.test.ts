@@ -4,7 +4,8 @@
  * opt-out list and in the documented one: add, find, update, delete.
  */
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { allowLoopback, runOnVortexSandbox } from './vortex-run';
+import { allowLoopback } from './loopback';
+import { resultOf, runOn, sandboxAuth } from '../runner';
 
 allowLoopback();
 
@@ -12,7 +13,7 @@ let sandbox: Sandbox;
 afterEach(() => sandbox.close());
 
 const run = (method: string, inputData: Record<string, unknown> = {}) =>
-  runOnVortexSandbox(sandbox, method, inputData);
+  runOn(sandboxAuth(sandbox, 'vortex'), method, inputData).then(resultOf);
 
 const ADD = 'creates.add_contact.operation.perform';
 const FIND = 'searches.find_contact.operation.perform';

@@ -4,7 +4,8 @@
  * (docs/mobivate-api.md §9 #24, #25).
  */
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { allowLoopback, runOnVortexSandbox } from './vortex-run';
+import { allowLoopback } from './loopback';
+import { resultOf, runOn, sandboxAuth } from '../runner';
 
 allowLoopback();
 
@@ -12,7 +13,7 @@ let sandbox: Sandbox;
 afterEach(() => sandbox.close());
 
 const run = (method: string, inputData: Record<string, unknown> = {}) =>
-  runOnVortexSandbox(sandbox, method, inputData);
+  runOn(sandboxAuth(sandbox, 'vortex'), method, inputData).then(resultOf);
 
 describe.each(['observed', 'documented'] as const)('Vortex, answers as %s', (shapes) => {
   beforeEach(async () => {

@@ -8,8 +8,8 @@ import { readMessage, readSender } from '../../src/inputs/message';
 import { readMobile } from '../../src/inputs/mobile';
 import { readChoice } from '../../src/inputs/read';
 import { describeCharacter, describeValue, quoteInput } from '../../src/common/text';
-import { authData, mobivate } from '../helpers';
-import { runMethod, userMessage } from '../reliability/runner';
+import { authData, mobivateScope } from '../helpers';
+import { runMethod, userMessage } from '../runner';
 
 const z = { errors } as unknown as ZObject;
 
@@ -201,7 +201,7 @@ describe('through zapier-platform-core', () => {
 
   /** Expects Send SMS to post exactly this recipient, once. */
   const expectSend = (recipient: string) =>
-    mobivate()
+    mobivateScope()
       .post('/send/single', (body: { recipient?: string }) => body.recipient === recipient)
       .reply(200, sent(recipient));
 
@@ -230,7 +230,7 @@ describe('through zapier-platform-core', () => {
   });
 
   it('Add Opt-Out sends international digits as typed with another Default Country', async () => {
-    mobivate()
+    mobivateScope()
       .post('/addressbook/optout', { mobile: '61412345678' })
       .reply(200, { mobile: '61412345678', note: 'API', created: Date.now() });
     const outcome = await runMethod('creates.add_optout.operation.perform', {

@@ -1,32 +1,31 @@
 /**
- * Every operation × every fault, through core's runtime (the *.test.ts files beside this one each
- * run a share of the operations: core's handler exits a process that has run more than 250
- * invocations while holding much memory, as a Zapier worker should, and jest keeps one process
- * per test file). The expected outcome of each pair is
- * declared below; anything else (an unhandled TypeError, a success where something failed, a
- * step that outlasts the time bound) fails the suite. Runs with a distinctive API key and checks
- * that it never reaches an error message, an output or a log line.
+ * Every operation × every fault, through core's runtime. Each run of the registry
+ * (test/operations.ts) is in one of the SHARDS fault-matrix-*.test.ts files: core's handler exits
+ * a process that has run more than 250 invocations while holding much memory, as a Zapier worker
+ * should, and jest keeps one process per test file. The expected outcome of each pair is the
+ * fault's, or the operation's where the registry says it means something else; anything else (an
+ * unhandled TypeError, a success where something failed, a step that outlasts the time bound)
+ * fails the suite. Runs with a distinctive API key and checks that it never reaches an error
+ * message, an output or a log line.
  */
 import nock from 'nock';
 import { REQUEST_TIMEOUT_MS } from '../../src/mobivate/transport/deadline';
-import { API_KEY, API_URL, authData } from '../helpers';
-import { VORTEX_ORIGIN, type OperationCase } from './operations';
-import { runMethod, userMessage } from './runner';
+import { API_KEY, API_URL, VORTEX_URL, authData, vortexAuth } from '../helpers';
+import { RUNS, type OperationRun } from '../operations';
+import { runMethod, userMessage } from '../runner';
+import { FRAMEWORK_404S, error, frameworkFault, success, type Expected } from './expected';
 
 /** Zapier stops a step after 30 seconds; every pair must end well before. */
 const TIME_BOUND_MS = 25_000;
 
-type Expected =
-  | { outcome: 'success' }
-  | {
-      outcome: 'AppError' | 'ExpiredAuthError' | 'ThrottledError' | 'HaltedError';
-      message: RegExp;
-    };
+/** How many fault-matrix-N.test.ts files share the runs, and the most runs one file may take. */
+export const SHARDS = 6;
+const MAX_RUNS_PER_SHARD = 6;
 
 interface Fault {
   name: string;
   /** Installs the fault for every request of one HTTP method; returns the bundle changes it needs. */
-  inject: (operation: OperationCase) => Record<string, unknown> | void;
+  inject: (operation: OperationRun) => Record<string, unknown> | void;
   expected: Expected;
   /** The server never answers: run on simulated time. */
   hangs?: boolean;
@@ -34,21 +33,13 @@ interface Fault {
 
 const json = { 'Content-Type': 'application/json' };
 const html = { 'Content-Type': 'text/html' };
-const every = (operation: OperationCase) =>
-  nock(operation.vortex ? VORTEX_ORIGIN : API_URL)
+const every = (operation: OperationRun) =>
+  nock(operation.api === 'vortex' ? VORTEX_URL : API_URL)
     .persist()
     .intercept(/.*/, operation.http);
-/** The connection of an operation case: BulkSMS by default, or Vortex. */
-const connectionOf = (operation: OperationCase, changes: Record<string, string> = {}) =>
-  authData({
-    ...(operation.vortex ? { api_platform: 'vortex', api_url: VORTEX_ORIGIN } : {}),
-    ...changes,
-  });
-const error = (outcome: Exclude<Expected['outcome'], 'success'>, message: RegExp): Expected => ({
-  outcome,
-  message,
-});
-const success: Expected = { outcome: 'success' };
+/** The connection of a run: BulkSMS or Vortex. */
+const connectionOf = (operation: OperationRun, changes: Record<string, string> = {}) =>
+  operation.api === 'vortex' ? vortexAuth(changes) : authData(changes);
 const padding = 'x'.repeat(5_000);
 
 const FAULTS: Fault[] = [
@@ -94,6 +85,15 @@ const FAULTS: Fault[] = [
     inject: (o) => void every(o).reply(404, { code: 404, message: 'HTTP 404 Not Found' }, json),
     expected: error('AppError', /with HTTP 404: "HTTP 404 Not Found"\. Check the API Address/),
   },
+  ...FRAMEWORK_404S.map(([name, body, type]) => ({
+    name: frameworkFault(name),
+    inject: (o: OperationRun) => void every(o).reply(404, body, { 'Content-Type': type }),
+    // Never "not there": an error that quotes the page and asks to check the address.
+    expected: error(
+      'AppError',
+      /with HTTP 404: ".*(Not Found|Cannot DELETE).*"\. Check the API Address/,
+    ),
+  })),
   {
     name: '403 from a proxy’s page',
     inject: (o) =>
@@ -267,7 +267,7 @@ const FAULTS: Fault[] = [
 ];
 
 function addFields(
-  body: ReturnType<OperationCase['valid']>,
+  body: ReturnType<OperationRun['valid']>,
   fields: Record<string, unknown>,
 ): nock.Body {
   return Array.isArray(body)
@@ -275,90 +275,17 @@ function addFields(
     : { ...body, ...fields };
 }
 
-/** Where one operation's documented answers give a fault a different, correct meaning. */
-const SPECIAL: Record<string, Record<string, Expected>> = {
-  'connection test': {
-    '401': error('AppError', /^Mobivate did not accept this API key \("Unauthorized"\)/),
-    '200 carrying an error code': error(
-      'AppError',
-      /^Mobivate did not accept this API key \("Unauthorized", in an HTTP 200 answer\)/,
-    ),
-    '200 with success: false': error(
-      'AppError',
-      /^Mobivate did not accept this API key \("Request failed", in an HTTP 200 answer\)/,
-    ),
-    // G2 documents a 200 without a body: nothing is required of it.
-    '200 with required fields missing': success,
-    '200 with the wrong container': error('AppError', /but not with a JSON answer/),
-  },
-  'Delete Opt-Out': {
-    '404 with Mobivate’s JSON': success,
-    '404 with a web framework’s JSON': error(
-      'AppError',
-      /Removing opt-outs is not possible at this API Address.*whether 447700900123 is opted out is unknown/,
-    ),
-    '405': error('AppError', /Removing opt-outs is not possible at this API Address/),
-  },
-  'Send SMS': {
-    // Mobivate's 403 for an opted-out recipient halts (see the Send SMS tests); every other 403
-    // is not about the recipient, and halting on it would hide a key that cannot send.
-    '500': error('AppError', /HTTP 500 .*The message may or may not have been sent/),
-    'connection reset': error(
-      'AppError',
-      /connection was reset .*The message may or may not have been sent/,
-    ),
-    'server never answers': error(
-      'AppError',
-      /did not answer within 12 seconds\. The message may or may not have been sent/,
-    ),
-    'broken gzip': error('AppError', /compressed but damaged.*may or may not have been sent/),
-  },
-  'Send Batch SMS': {
-    '500': error('AppError', /HTTP 500 .*The message may or may not have been sent/),
-    'broken gzip': error('AppError', /compressed but damaged.*may or may not have been sent/),
-    'server never answers': error(
-      'AppError',
-      /did not answer within 12 seconds\. The message may or may not have been sent/,
-    ),
-  },
-  'Find Message by id': { '404 with Mobivate’s JSON': success },
-};
+const expectedOf = (operation: OperationRun, fault: Fault): Expected =>
+  operation.expectedFor(fault.name) ?? fault.expected;
 
-/**
- * Where Vortex's documented answers give a fault another meaning than on BulkSMS: Delete Opt-Out
- * has one route (a framework's 404 or a 405 is an error, not a second try).
- */
-const SEND_FAULTS: Record<string, Expected> = {
-  '500': error('AppError', /HTTP 500 .*The message may or may not have been sent/),
-  'broken gzip': error('AppError', /compressed but damaged.*may or may not have been sent/),
-  'server never answers': error(
-    'AppError',
-    /did not answer within 12 seconds\. The message may or may not have been sent/,
-  ),
-};
+/** The runs of shard `n` (1 to SHARDS), dealt in turn so that a new operation lands in one. */
+export const shard = (n: number): OperationRun[] => RUNS.filter((_, i) => i % SHARDS === n - 1);
 
-const VORTEX_SPECIAL: Record<string, Record<string, Expected>> = {
-  'Delete Opt-Out': {
-    '404 with Mobivate’s JSON': success,
-    '404 with a web framework’s JSON': error('AppError', /with HTTP 404: "HTTP 404 Not Found"/),
-    '405': error('AppError', /with HTTP 405: "Method Not Allowed"/),
-  },
-  // A 404 in Mobivate's words is "no such contact": Deleted false, by the default choice.
-  'Delete Contact': { '404 with Mobivate’s JSON': success },
-  // Sends: an unclear outcome is never repeated, and says so (as Send Batch SMS).
-  'Send SMS to Contacts': SEND_FAULTS,
-  'Send Template Campaign': SEND_FAULTS,
-  // The docs show no body for a created group: an object without an id is a group whose id is
-  // unknown (said in the output), not a failure.
-  'Create Group': { '200 with required fields missing': success },
-};
-
-const expectedOf = (operation: OperationCase, fault: Fault): Expected =>
-  (operation.vortex ? VORTEX_SPECIAL[operation.name]?.[fault.name] : undefined) ??
-  SPECIAL[operation.name]?.[fault.name] ??
-  fault.expected;
-
-export const describeFaultMatrix = (operations: OperationCase[]) => {
+export const describeFaultMatrix = (operations: OperationRun[]) => {
+  it(`runs at most ${MAX_RUNS_PER_SHARD} operations (core's handler exits past 250 invocations)`, () => {
+    // Add a fault-matrix-N.test.ts file and raise SHARDS when this fails.
+    expect(operations.length).toBeLessThanOrEqual(MAX_RUNS_PER_SHARD);
+  });
   const pairs = operations.flatMap((operation) =>
     FAULTS.map((fault) => [operation, fault, expectedOf(operation, fault)] as const),
   );
@@ -366,12 +293,7 @@ export const describeFaultMatrix = (operations: OperationCase[]) => {
   describe.each(
     pairs.map(
       ([operation, fault, expected]) =>
-        [
-          `${operation.vortex ? 'Vortex ' : ''}${operation.name} × ${fault.name}`,
-          operation,
-          fault,
-          expected,
-        ] as const,
+        [`${operation.title} × ${fault.name}`, operation, fault, expected] as const,
     ),
   )('%s', (_title, operation, fault, expected) => {
     it(expected.outcome === 'success' ? 'succeeds' : `stops with ${expected.outcome}`, async () => {
@@ -383,7 +305,6 @@ export const describeFaultMatrix = (operations: OperationCase[]) => {
         const running = runMethod(operation.method, {
           authData: connectionOf(operation),
           inputData: operation.inputData,
-          ...operation.bundle,
           ...changes,
         });
         if (fault.hangs) await jest.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS + 1);

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { perform as deliveryStatus } from '../../src/triggers/new-delivery-receipt';
 import { perform as incomingSms } from '../../src/triggers/new-incoming-sms';
-import { appTester, failure, makeBundle, mobivate } from '../helpers';
+import { appTester, failure, makeBundle, mobivateScope } from '../helpers';
 
 const RUNS = 80;
 
@@ -53,7 +53,7 @@ describe('message log triggers, fed random log pages', () => {
     async (_name, perform) => {
       await fc.assert(
         fc.asyncProperty(fc.array(record, { maxLength: 12 }), filters, async (page, inputData) => {
-          mobivate().get('/message').query(true).reply(200, page);
+          mobivateScope().get('/message').query(true).reply(200, page);
           const outcome = appTester(
             perform as Parameters<typeof appTester>[0],
             makeBundle(inputData),

@@ -5,11 +5,11 @@
  * help text D011, links D008, ids D004, auth help D002).
  */
 import nock from 'nock';
-import type { Bundle, ZObject } from 'zapier-platform-core';
 import App from '../../index';
 import { demoMessages } from '../../sandbox/demo';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { appTester, makeBundle } from '../helpers';
+import { OPERATIONS } from '../operations';
+import { resultOf, runOn, sandboxAuth } from '../runner';
 
 interface Field {
   key: string;
@@ -189,59 +189,14 @@ describe('samples match the output fields and the real output', () => {
     await vortexSandbox.close();
     nock.disableNetConnect();
   });
-  const auth = () => ({ api_key: sandbox.apiKey, api_url: sandbox.url });
-  type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-  const run = (operation: Operation, bundle: Record<string, unknown>) =>
-    appTester(operation.operation.perform as Perform, {
-      ...makeBundle({}, auth()),
-      ...bundle,
-    }) as Promise<unknown>;
-  const runOnVortex = (operation: Operation, bundle: Record<string, unknown>) => {
-    const vortexAuth = {
-      api_key: vortexSandbox.apiKey,
-      api_url: vortexSandbox.url,
-      api_platform: 'vortex',
-    };
-    return appTester(operation.operation.perform as Perform, {
-      ...makeBundle({}, vortexAuth),
-      ...bundle,
-    }) as Promise<unknown>;
+  /** Runs an operation's `real` run (test/operations.ts) against the sandbox of its API. */
+  const run = async (key: string) => {
+    const { method, real } = OPERATIONS[key]!;
+    const target = real!.api === 'vortex' ? vortexSandbox : sandbox;
+    return resultOf(await runOn(sandboxAuth(target, real!.api), method, real!.inputData));
   };
 
-  /** How to get one real item from each operation against the sandbox. */
-  const REAL_RUN: Record<string, (operation: Operation) => Promise<unknown>> = {
-    new_optout: (o) => run(o, {}),
-    new_incoming_sms: (o) => run(o, {}),
-    new_delivery_receipt: (o) => run(o, {}),
-    add_optout: (o) => run(o, { inputData: { mobile: '+447700900999' } }),
-    delete_optout: (o) => run(o, { inputData: { mobile: '+447700900123' } }),
-    send_sms: (o) =>
-      run(o, {
-        inputData: { from: 'Acme', to: '+447700900777', message: 'Hi', reference: 'ref-1' },
-      }),
-    send_batch_sms: (o) =>
-      run(o, { inputData: { from: 'Acme', recipients: ['+447700900777', 'abc'], message: 'Hi' } }),
-    find_optout: (o) => run(o, { inputData: { mobile: '+447700900999' } }),
-    find_message: (o) => run(o, { inputData: { reference: 'ref-1' } }),
-    add_contact: (o) =>
-      runOnVortex(o, {
-        inputData: { mobile: '+447700900321', alias: 'jane-doe', fields: { FIRSTNAME: 'Jane' } },
-      }),
-    find_contact: (o) => runOnVortex(o, { inputData: { alias: 'jane-doe' } }),
-    delete_contact: (o) => runOnVortex(o, { inputData: { mobile: '+447700900321' } }),
-    create_group: (o) => runOnVortex(o, { inputData: { name: 'Publish Check' } }),
-    send_sms_to_contacts: (o) =>
-      runOnVortex(o, {
-        inputData: { from: 'Acme', aliases: ['jane-doe'], message: 'Hi {{NAME}}' },
-      }),
-    send_template_campaign: (o) =>
-      runOnVortex(o, {
-        inputData: {
-          template_id: 'aaaaaaa-bbbbbbbb-cccccc-ddddddd-eee',
-          recipients: ['+447700900555'],
-        },
-      }),
-  };
+  const withRealRun = Object.keys(OPERATIONS).filter((key) => OPERATIONS[key]!.real);
 
   it('has a way to run every visible operation', () => {
     expect(
@@ -249,17 +204,17 @@ describe('samples match the output fields and the real output', () => {
         .filter((o) => !o.display.hidden)
         .map((o) => o.key)
         .sort(),
-    ).toEqual(Object.keys(REAL_RUN).sort());
+    ).toEqual([...withRealRun].sort());
   });
 
-  // In this order: the searches find what the creates made.
-  it.each(Object.keys(REAL_RUN))('%s', async (key) => {
+  // In the registry's order: the searches find what the creates made.
+  it.each(withRealRun)('%s', async (key) => {
     const operation = all.find((candidate) => candidate.key === key)!;
     const sample = operation.operation.sample!;
     const outputKeys = (operation.operation.outputFields ?? []).map((field) => field.key);
     expect(Object.keys(sample).filter((k) => !outputKeys.includes(k))).toEqual([]);
 
-    const output = await REAL_RUN[key]!(operation);
+    const output = await run(key);
     const item = (Array.isArray(output) ? output[0] : output) as Record<string, unknown>;
     expect(item).toBeDefined();
     expect(Object.keys(sample).filter((k) => !(k in item))).toEqual([]);

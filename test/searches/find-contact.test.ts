@@ -3,14 +3,13 @@
  * list's query, both envelopes, matching by number, alias or both, and "not found" only when the
  * whole address book was read.
  */
-import { authData } from '../helpers';
-import { runMethod } from '../reliability/runner';
-import { failed, runOnVortex, vortex } from '../mobivate/vortex/vortex';
+import { authData, failure, vortexAuth, vortexScope } from '../helpers';
+import { runMethod, runOn } from '../runner';
 
 const METHOD = 'searches.find_contact.operation.perform';
-const find = (inputs: Record<string, unknown>) => runOnVortex(METHOD, inputs);
+const find = (inputs: Record<string, unknown>) => runOn(vortexAuth(), METHOD, inputs);
 const page = (offset: number) =>
-  vortex()
+  vortexScope()
     .get('/addressbook/contacts')
     .query({ sortField: 'created_on', sortDir: 'DESC', offset: String(offset), limit: '1000' });
 const jane = {
@@ -78,7 +77,7 @@ describe('Find Contact', () => {
         { ...jane, alias: 'x', id: 'c-2' },
       ],
     });
-    expect(failed(await find({ alias: 'jane-doe' })).message).toMatch(
+    expect(failure(await find({ alias: 'jane-doe' })).message).toMatch(
       /Could not tell whether a contact with alias "jane-doe" exists: 1 of the contacts/,
     );
   });
@@ -93,14 +92,14 @@ describe('Find Contact', () => {
     for (let offset = 0; offset < 150_000; offset += 1000) {
       page(offset).reply(200, { type: 'Contacts', results: rows(offset) });
     }
-    expect(failed(await find({ alias: 'jane-doe' })).message).toMatch(
+    expect(failure(await find({ alias: 'jane-doe' })).message).toMatch(
       /Could not finish searching the address book for alias "jane-doe": it read 150,000 contacts in 150 requests/,
     );
   });
 
   it('reads an answer that is not a list as an error, never as "not found"', async () => {
     page(0).reply(200, { success: true });
-    expect(failed(await find({ alias: 'jane-doe' })).message).toMatch(
+    expect(failure(await find({ alias: 'jane-doe' })).message).toMatch(
       /but not with a list of contacts/,
     );
   });
@@ -109,7 +108,7 @@ describe('Find Contact', () => {
     page(0).reply(403, {
       error: 'API Key is not permitted to perform this action. (read:Contacts)',
     });
-    expect(failed(await find({ alias: 'jane-doe' })).message).toMatch(
+    expect(failure(await find({ alias: 'jane-doe' })).message).toMatch(
       /lacks the permission read:Contacts/,
     );
   });
@@ -117,7 +116,7 @@ describe('Find Contact', () => {
   it('halts when neither a number nor an alias is given, before any request', async () => {
     const outcome = await find({ mobile: ' ', alias: '' });
     expect(outcome.error?.name).toBe('HaltedError');
-    expect(failed(outcome).message).toMatch(/^Mobile Number and Alias are both empty/);
+    expect(failure(outcome).message).toMatch(/^Mobile Number and Alias are both empty/);
   });
 
   it('says on a BulkSMS connection that it needs Vortex, sending nothing', async () => {

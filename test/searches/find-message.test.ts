@@ -1,6 +1,6 @@
 import { perform } from '../../src/searches/find-message';
 import { loggedMessage } from '../fixtures';
-import { appTester, failure, makeBundle, mobivate } from '../helpers';
+import { appTester, failure, makeBundle, mobivateScope } from '../helpers';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 const run = (inputData: Record<string, unknown>) => appTester(perform, makeBundle(inputData));
@@ -17,7 +17,7 @@ afterEach(() => jest.restoreAllMocks());
 
 describe('Find Message', () => {
   it('gets a message by id, with times in ISO-8601 UTC', async () => {
-    mobivate().get('/message/9A0C23DD').reply(200, logged('9A0C23DD', 'order-1'));
+    mobivateScope().get('/message/9A0C23DD').reply(200, logged('9A0C23DD', 'order-1'));
 
     const results = await run({ message_id: '9A0C23DD' });
 
@@ -45,13 +45,13 @@ describe('Find Message', () => {
   });
 
   it('returns an empty result for an unknown id', async () => {
-    mobivate().get('/message/nope').reply(404, { code: 404, message: 'Message not found' });
+    mobivateScope().get('/message/nope').reply(404, { code: 404, message: 'Message not found' });
     await expect(run({ message_id: 'nope' })).resolves.toEqual([]);
   });
 
   it('finds a reference in the last 30 days of the log, page by page', async () => {
     const page = (n: number) =>
-      mobivate()
+      mobivateScope()
         .get('/message')
         .query({
           startDate: '2026-10-27T12:00:00+0000',
@@ -71,7 +71,7 @@ describe('Find Message', () => {
   });
 
   it('returns an empty result when the whole window was read', async () => {
-    mobivate()
+    mobivateScope()
       .get('/message')
       .query(true)
       .reply(200, [logged('x', 'other')]);
@@ -79,7 +79,7 @@ describe('Find Message', () => {
   });
 
   it('does not say "not found" when a record it could not read may be the one', async () => {
-    mobivate()
+    mobivateScope()
       .get('/message')
       .query(true)
       .reply(200, [logged('x', 'other'), { id: 'y', created: ['not', 'a', 'time'] }]);
@@ -91,7 +91,7 @@ describe('Find Message', () => {
   });
 
   it('says it could not finish instead of "not found"', async () => {
-    mobivate()
+    mobivateScope()
       .get('/message')
       .query(true)
       .times(150)
@@ -109,7 +109,7 @@ describe('Find Message', () => {
   });
 
   it('fails on a record that is not a message', async () => {
-    mobivate().get('/message/x').reply(200, { ok: true });
+    mobivateScope().get('/message/x').reply(200, { ok: true });
     expect((await failure(run({ message_id: 'x' }))).code).toBe('MobivateUnexpectedAnswer');
   });
 });

@@ -3,9 +3,9 @@
  * any format and fields of the other type are read, and "not found" is said only when it follows
  * from what Mobivate listed.
  */
-import { authData } from '../helpers';
+import { authData, failure } from '../helpers';
 import { expectListPage, listedOptOuts } from '../optout-list';
-import { appFailure as failure, appLogs, runMethod } from '../reliability/runner';
+import { appLogs, runMethod } from '../runner';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 const START = '2025-11-26T12:00:00+0000';
@@ -95,6 +95,7 @@ describe('Find Opt-Out, with records as a real server may send them', () => {
 
     expect(outcome.result).toBeUndefined();
     expect(failure(outcome)).toEqual({
+      name: 'AppError',
       code: 'OptOutSearchInconclusive',
       message:
         'Could not tell whether 61412345678 is opted out: 1 of the opt-outs Mobivate listed had no readable mobile number (the log says which), and 61412345678 was not among the others. Send this message to Mobivate support.',

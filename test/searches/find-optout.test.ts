@@ -1,6 +1,6 @@
 import { perform } from '../../src/searches/find-optout';
 import { SCAN_LIMITS } from '../../src/mobivate';
-import { appTester, failure, makeBundle, mobivate } from '../helpers';
+import { appTester, failure, makeBundle, mobivateScope } from '../helpers';
 import { expectListPage, listedOptOuts } from '../optout-list';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
@@ -100,7 +100,7 @@ describe('Find Opt-Out', () => {
     let clock = NOW;
     jest.spyOn(Date, 'now').mockImplementation(() => clock);
     for (let page = 1; page <= 3; page++) {
-      mobivate()
+      mobivateScope()
         .get('/addressbook/optout')
         .query(true)
         .reply(() => {
@@ -134,7 +134,7 @@ describe('Find Opt-Out', () => {
   });
 
   it('maps the list’s 400 for a bad date with Mobivate’s message', async () => {
-    mobivate()
+    mobivateScope()
       .get('/addressbook/optout')
       .query(true)
       .reply(400, { code: 400, message: 'startDate: Invalid format: "2023"' });

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import { authData } from '../helpers';
-import { runMethod, type Outcome } from '../reliability/runner';
+import { runMethod, type Outcome } from '../runner';
 import { startStandIn, type StandIn } from './server';
 
 /** Starts the stand-in for a test file (loopback only) and resets it between tests. */

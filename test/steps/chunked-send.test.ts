@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { numberList } from '../../src/steps/chunked-send';
 import { perform } from '../../src/creates/send-batch-sms';
-import { appTester, failure, makeBundle, mobivate } from '../helpers';
+import { appTester, failure, makeBundle, mobivateScope } from '../helpers';
 
 const run = (recipients: number) =>
   appTester(perform, makeBundle({ from: 'Acme', recipients: numbers(recipients), message: 'Hi' }));
@@ -31,7 +31,7 @@ const batchServer = (
   answer: (batch: number, body: BatchBody) => [Reply, number],
 ) => {
   const traffic = { inFlight: 0, maxInFlight: 0, batches: [] as number[] };
-  mobivate()
+  mobivateScope()
     .post('/send/batch')
     .times(count)
     .reply((_uri, requestBody, callback) => {

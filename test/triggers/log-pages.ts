@@ -1,6 +1,6 @@
 /** What the message log triggers' tests share: a fixed clock, the windows it gives, log pages. */
 import type { Bundle } from 'zapier-platform-core';
-import { makeBundle, mobivate } from '../helpers';
+import { makeBundle, mobivateScope } from '../helpers';
 import { loggedMessage } from '../fixtures';
 
 export const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
@@ -22,7 +22,7 @@ export const expectLogPage = (
   page: number,
   records: unknown[],
 ) =>
-  mobivate()
+  mobivateScope()
     .get('/message')
     .query({ ...window, direction, page: String(page), pageSize: '1000' })
     .reply(200, records);

@@ -3,7 +3,7 @@
  * of the window, newest first, stable ids, samples, turning a Zap on, and a window too big to read.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { appTester, failure, mobivate } from '../helpers';
+import { appTester, failure, mobivateScope } from '../helpers';
 import {
   NOW,
   POLL_WINDOW,
@@ -102,7 +102,7 @@ export const describeLogPolling = (
   });
 
   it('fails on an answer that is not a list of messages', async () => {
-    mobivate().get('/message').query(true).reply(200, { records: [] });
+    mobivateScope().get('/message').query(true).reply(200, { records: [] });
 
     const result = await failure(poll());
 

@@ -1,7 +1,7 @@
 import { isOptOutKeyword, perform } from '../../src/triggers/new-incoming-sms';
 import { appTester, authData } from '../helpers';
 import { loggedMessage } from '../fixtures';
-import { appLogs, runMethod } from '../reliability/runner';
+import { appLogs, runMethod } from '../runner';
 import { NOW, POLL_WINDOW, expectLogPage, pollBundle } from './log-pages';
 import { describeLogPolling } from './log-polling';
 

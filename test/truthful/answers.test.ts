@@ -4,7 +4,7 @@
  * core's handler against the stand-in. Each case names the outcome a marketer must see.
  */
 import { API_KEY } from '../helpers';
-import { userMessage, type Outcome } from '../reliability/runner';
+import { userMessage, type Outcome } from '../runner';
 import { json, page } from '../standin/server';
 import { runAgainst, useStandIn } from '../standin/use';
 

@@ -8,7 +8,7 @@ import * as core from 'zapier-platform-core';
 import App from '../../index';
 import { STEP_DEADLINE_MS } from '../../src/mobivate/transport/deadline';
 import { authData } from '../helpers';
-import { userMessage } from '../reliability/runner';
+import { userMessage } from '../runner';
 import { computed, delayed, json, trickle, type ReceivedRequest } from '../standin/server';
 import { useStandIn } from '../standin/use';
 

@@ -3,7 +3,7 @@
  * compression, a connection reset half way through a body, and the API key echoed back in forms
  * core does not scrub. Through core's handler against the stand-in.
  */
-import { userMessage } from '../reliability/runner';
+import { userMessage } from '../runner';
 import { brokenGzip, json, page, resetMidBody } from '../standin/server';
 import { runAgainst, useStandIn } from '../standin/use';
 

@@ -2,9 +2,9 @@
  * The opt-out list as a real server may answer it, through core's handler: numbers as text and
  * text as numbers, one unreadable record among good ones, and a server that ignores `page`.
  */
-import { API_KEY, authData } from '../../helpers';
+import { API_KEY, authData, failure } from '../../helpers';
 import { expectListPage, listedOptOuts } from '../../optout-list';
-import { appFailure as failure, appLogs, runMethod } from '../../reliability/runner';
+import { appLogs, runMethod } from '../../runner';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 // New Opt-Out's window: the last three days and a day ahead.

@@ -3,9 +3,9 @@
  * samples and Find Message's reference search read records with fields of the other type, skip
  * only the unreadable one, and stop when the server ignores `page`.
  */
-import { authData, mobivate } from '../../helpers';
+import { authData, failure, mobivateScope } from '../../helpers';
 import { loggedMessage } from '../../fixtures';
-import { appFailure as failure, appLogs, runMethod } from '../../reliability/runner';
+import { appLogs, runMethod } from '../../runner';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 
@@ -14,7 +14,7 @@ const run = (method: string, inputData: Record<string, unknown> = {}) =>
 
 /** Expects GET /message for one page (and direction, if any) of the largest size. */
 const expectLogPage = (page: number, records: unknown[], direction?: string) =>
-  mobivate()
+  mobivateScope()
     .get('/message')
     .query(
       (query) =>

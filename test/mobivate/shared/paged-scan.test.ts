@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { scanList, type Paging, type ScanRequest } from '../../../src/mobivate/shared/paged-scan';
 import { vortexTotal } from '../../../src/mobivate/vortex/paging';
-import { appTester, failure, makeBundle, mobivate } from '../../helpers';
+import { appTester, failure, makeBundle, mobivateScope } from '../../helpers';
 
 const PAGE = 10;
 interface Row {
@@ -50,7 +50,7 @@ const listServer = (
 ) => {
   const traffic = { inFlight: 0, maxInFlight: 0, pages: [] as number[], beforeFirst: 0 };
   let firstAnswered = false;
-  mobivate()
+  mobivateScope()
     .get('/list')
     .query(true)
     .times(count)
@@ -182,7 +182,7 @@ describe('scanList when the server ignores the page size', () => {
   it('reads on from the rows it got, one page at a time', async () => {
     // 23 rows; the server answers up to 15 from the offset asked for, whatever the limit.
     const offsets: number[] = [];
-    mobivate()
+    mobivateScope()
       .get('/list')
       .query(true)
       .times(2)

@@ -8,7 +8,7 @@ import {
   authData,
   failure,
   makeBundle,
-  mobivate,
+  mobivateScope,
 } from '../../helpers';
 
 /** Runs one request through the app's runtime (middleware included), as an operation would. */
@@ -23,14 +23,14 @@ const json = { 'Content-Type': 'application/json' };
 
 describe('the one request helper', () => {
   it('sends to the API Address with the Bearer key and JSON headers', async () => {
-    mobivate('https://eu.mobivate.example:8443').get('/auth/test').reply(200, { ok: true });
+    mobivateScope('https://eu.mobivate.example:8443').get('/auth/test').reply(200, { ok: true });
     await expect(call(authData({ api_url: 'https://eu.mobivate.example:8443/' }))).resolves.toEqual(
       { ok: true },
     );
   });
 
   it('uses the default address when the API Address is empty', async () => {
-    mobivate(API_URL).get('/auth/test').reply(200, { ok: true });
+    mobivateScope(API_URL).get('/auth/test').reply(200, { ok: true });
     await expect(call(authData({ api_url: '' }))).resolves.toEqual({ ok: true });
   });
 
@@ -81,7 +81,7 @@ describe('the one request helper', () => {
   it.each(['http://127.0.0.1:8080', 'http://localhost:3000/', 'http://[::1]:9000'])(
     'accepts plain http for the loopback address %s',
     async (apiUrl) => {
-      mobivate(apiUrl.replace(/\/$/, '')).get('/auth/test').reply(200, { ok: true });
+      mobivateScope(apiUrl.replace(/\/$/, '')).get('/auth/test').reply(200, { ok: true });
       await expect(call(authData({ api_url: apiUrl }))).resolves.toEqual({ ok: true });
     },
   );
@@ -149,7 +149,7 @@ describe('the one request helper', () => {
       ],
       [429, 'Slow down', {}, 'ThrottledError', /Zapier will try again shortly/],
     ])('%i %j', async (status, body, headers, name, message) => {
-      mobivate()
+      mobivateScope()
         .get('/auth/test')
         .reply(status, typeof body === 'string' ? body : JSON.stringify(body), {
           ...(typeof body === 'string' ? {} : json),
@@ -164,11 +164,11 @@ describe('the one request helper', () => {
     });
 
     it('passes the Retry-After delay on to Zapier, in seconds or as an HTTP date', async () => {
-      mobivate().get('/auth/test').reply(429, '', { 'Retry-After': '17' });
+      mobivateScope().get('/auth/test').reply(429, '', { 'Retry-After': '17' });
       expect(await failure(call())).toMatchObject({ name: 'ThrottledError', delay: 17 });
 
       const inAMinute = new Date(Date.now() + 60_000).toUTCString();
-      mobivate().get('/auth/test').reply(429, '', { 'Retry-After': inAMinute });
+      mobivateScope().get('/auth/test').reply(429, '', { 'Retry-After': inAMinute });
       const result = await failure(call());
       expect(result.delay).toBeGreaterThanOrEqual(58);
       expect(result.delay).toBeLessThanOrEqual(61);
@@ -185,7 +185,7 @@ describe('the one request helper', () => {
       ['Z_DATA_ERROR', /the answer arrived compressed but damaged, so it could not be read/],
       ['ERR_STREAM_PREMATURE_CLOSE', /closed before Mobivate’s answer was complete/],
     ])('%s becomes a clear error', async (code, message) => {
-      mobivate()
+      mobivateScope()
         .get('/auth/test')
         .replyWithError({ code, message: `${code} ${API_KEY}` });
 
@@ -202,7 +202,7 @@ describe('the one request helper', () => {
     it(`gives up after ${REQUEST_TIMEOUT_MS / 1000} seconds without an answer`, async () => {
       jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
       try {
-        mobivate()
+        mobivateScope()
           .get('/auth/test')
           .delay(REQUEST_TIMEOUT_MS + 5_000)
           .reply(200, {});

@@ -5,9 +5,8 @@
  */
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
-import { API_KEY, authData } from '../../helpers';
-import { appFailure, runMethod } from '../../reliability/runner';
-import { VORTEX_URL, failed, runOnVortex, vortex } from './vortex';
+import { API_KEY, authData, failure, VORTEX_URL, vortexAuth, vortexScope } from '../../helpers';
+import { runMethod, runOn } from '../../runner';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
@@ -26,7 +25,8 @@ const vortexForm = () =>
 const GROUP = '3392287d-7a79-4789-9ef8-7dc174836688';
 
 describe('Create Group', () => {
-  const create = (name: string) => runOnVortex('creates.create_group.operation.perform', { name });
+  const create = (name: string) =>
+    runOn(vortexAuth(), 'creates.create_group.operation.perform', { name });
 
   it('posts the name form-encoded (raw text checked), not JSON', async () => {
     const bodies: string[] = [];
@@ -71,7 +71,7 @@ describe('Create Group', () => {
     vortexForm()
       .post('/addressbook/groups', 'name=VIP')
       .reply(400, { success: false, error: 'A group with this name already exists' });
-    expect(failed(await create('VIP'))).toMatchObject({
+    expect(failure(await create('VIP'))).toMatchObject({
       name: 'AppError',
       message: expect.stringContaining('"A group with this name already exists"'),
     });
@@ -81,7 +81,7 @@ describe('Create Group', () => {
     vortexForm()
       .post('/addressbook/groups', 'name=VIP')
       .reply(403, { error: 'API Key is not permitted to perform this action. (create:Groups)' });
-    expect(failed(await create('VIP')).message).toMatch(/lacks the permission create:Groups/);
+    expect(failure(await create('VIP')).message).toMatch(/lacks the permission create:Groups/);
   });
 
   it.each([
@@ -90,7 +90,7 @@ describe('Create Group', () => {
     ['a page that is not JSON', '<html>ok</html>'],
   ])('refuses %s as an answer', async (_shape, answer) => {
     vortexForm().post('/addressbook/groups', 'name=VIP').reply(200, answer);
-    expect(failed(await create('VIP')).message).toMatch(/but not with the group/);
+    expect(failure(await create('VIP')).message).toMatch(/but not with the group/);
   });
 });
 
@@ -102,7 +102,7 @@ describe('Send SMS to Contacts', () => {
   };
 
   it('posts the aliases with the text untouched and opt-outs excluded', async () => {
-    vortex()
+    vortexScope()
       .post('/send/alias', {
         recipients: ['john', 'mary'],
         text: 'Hi {{name}}, sent at {{time}}',
@@ -111,7 +111,11 @@ describe('Send SMS to Contacts', () => {
         shortenUrls: false,
       })
       .reply(200, { success: true, record: { id: 'a-1', type: 'AliasSMS', recipientCount: 2 } });
-    const { result } = await runOnVortex('creates.send_sms_to_contacts.operation.perform', input);
+    const { result } = await runOn(
+      vortexAuth(),
+      'creates.send_sms_to_contacts.operation.perform',
+      input,
+    );
     expect(result).toEqual({
       batch_id: 'a-1',
       batch_ids: ['a-1'],
@@ -127,7 +131,7 @@ describe('Send SMS to Contacts', () => {
   });
 
   it('sends every option: name, scheduleDateTime (not scheduled), shortenUrls, spreadHours', async () => {
-    vortex()
+    vortexScope()
       .post('/send/alias', {
         recipients: ['john'],
         text: 'Hi {{name}}',
@@ -139,7 +143,7 @@ describe('Send SMS to Contacts', () => {
         spreadHours: 3,
       })
       .reply(200, { success: true, record: { id: 'a-2', name: 'Spring', recipientCount: 1 } });
-    const { result } = await runOnVortex('creates.send_sms_to_contacts.operation.perform', {
+    const { result } = await runOn(vortexAuth(), 'creates.send_sms_to_contacts.operation.perform', {
       from: 'Acme',
       aliases: 'john',
       message: 'Hi {{name}}',
@@ -156,37 +160,55 @@ describe('Send SMS to Contacts', () => {
   });
 
   it('takes a bare {"success": true} at its word, without inventing a batch id', async () => {
-    vortex().post('/send/alias').reply(200, { success: true });
-    const { result } = await runOnVortex('creates.send_sms_to_contacts.operation.perform', input);
+    vortexScope().post('/send/alias').reply(200, { success: true });
+    const { result } = await runOn(
+      vortexAuth(),
+      'creates.send_sms_to_contacts.operation.perform',
+      input,
+    );
     expect(result).toMatchObject({ batch_id: '', batch_ids: [], contacts_accepted: 2 });
   });
 
   it('says the outcome is unclear for an answer without a batch', async () => {
-    vortex().post('/send/alias').reply(200, { note: 'MO' });
-    const outcome = await runOnVortex('creates.send_sms_to_contacts.operation.perform', input);
-    expect(failed(outcome).message).toMatch(
+    vortexScope().post('/send/alias').reply(200, { note: 'MO' });
+    const outcome = await runOn(
+      vortexAuth(),
+      'creates.send_sms_to_contacts.operation.perform',
+      input,
+    );
+    expect(failure(outcome).message).toMatch(
       /but not with the campaign.*may or may not have been sent/,
     );
   });
 
   it('names the permission for a key without create:AliasSMS', async () => {
-    vortex()
+    vortexScope()
       .post('/send/alias')
       .reply(403, { error: 'API Key is not permitted to perform this action. (create:AliasSMS)' });
-    const outcome = await runOnVortex('creates.send_sms_to_contacts.operation.perform', input);
-    expect(failed(outcome).message).toMatch(/lacks the permission create:AliasSMS/);
+    const outcome = await runOn(
+      vortexAuth(),
+      'creates.send_sms_to_contacts.operation.perform',
+      input,
+    );
+    expect(failure(outcome).message).toMatch(/lacks the permission create:AliasSMS/);
   });
 
   it('quotes a refusal (400)', async () => {
-    vortex().post('/send/alias').reply(400, { success: false, error: 'recipients is required' });
-    const outcome = await runOnVortex('creates.send_sms_to_contacts.operation.perform', input);
-    expect(failed(outcome).message).toMatch(/"recipients is required"/);
+    vortexScope()
+      .post('/send/alias')
+      .reply(400, { success: false, error: 'recipients is required' });
+    const outcome = await runOn(
+      vortexAuth(),
+      'creates.send_sms_to_contacts.operation.perform',
+      input,
+    );
+    expect(failure(outcome).message).toMatch(/"recipients is required"/);
   });
 });
 
 describe('Send Template Campaign', () => {
   it('posts templateID, numbers with fields, language and reference, and groups as mailing lists', async () => {
-    vortex()
+    vortexScope()
       .post('/send/template', {
         templateID: 'aaaaaaa-bbbbbbbb-cccccc-ddddddd-eee',
         recipients: [
@@ -204,19 +226,23 @@ describe('Send Template Campaign', () => {
         success: true,
         record: { id: 't-1', type: 'TemplateSMS', recipientCount: 42 },
       });
-    const { result } = await runOnVortex('creates.send_template_campaign.operation.perform', {
-      template_id: 'aaaaaaa-bbbbbbbb-cccccc-ddddddd-eee',
-      recipients: ['+33 7 90 00 00 01'],
-      groups: [GROUP],
-      line_items: [
-        {
-          line_recipient: '+33790000002',
-          line_fields: 'NAME=John; CITY=Paris',
-          line_language: 'FR',
-          line_reference: 'f1',
-        },
-      ],
-    });
+    const { result } = await runOn(
+      vortexAuth(),
+      'creates.send_template_campaign.operation.perform',
+      {
+        template_id: 'aaaaaaa-bbbbbbbb-cccccc-ddddddd-eee',
+        recipients: ['+33 7 90 00 00 01'],
+        groups: [GROUP],
+        line_items: [
+          {
+            line_recipient: '+33790000002',
+            line_fields: 'NAME=John; CITY=Paris',
+            line_language: 'FR',
+            line_reference: 'f1',
+          },
+        ],
+      },
+    );
     expect(result).toEqual({
       batch_id: 't-1',
       batch_ids: ['t-1'],
@@ -230,29 +256,31 @@ describe('Send Template Campaign', () => {
   });
 
   it('quotes Mobivate for an unknown template (400)', async () => {
-    vortex().post('/send/template').reply(400, { success: false, error: 'Template not found' });
-    const outcome = await runOnVortex('creates.send_template_campaign.operation.perform', {
+    vortexScope()
+      .post('/send/template')
+      .reply(400, { success: false, error: 'Template not found' });
+    const outcome = await runOn(vortexAuth(), 'creates.send_template_campaign.operation.perform', {
       template_id: 'nope',
       groups: [GROUP],
     });
-    expect(failed(outcome).message).toMatch(/"Template not found"/);
+    expect(failure(outcome).message).toMatch(/"Template not found"/);
   });
 
   it('names the permission for a key without create:TemplateSMS', async () => {
-    vortex().post('/send/template').reply(403, {
+    vortexScope().post('/send/template').reply(403, {
       error: 'API Key is not permitted to perform this action. (create:TemplateSMS)',
     });
-    const outcome = await runOnVortex('creates.send_template_campaign.operation.perform', {
+    const outcome = await runOn(vortexAuth(), 'creates.send_template_campaign.operation.perform', {
       template_id: 'tpl',
       groups: [GROUP],
     });
-    expect(failed(outcome).message).toMatch(/lacks the permission create:TemplateSMS/);
+    expect(failure(outcome).message).toMatch(/lacks the permission create:TemplateSMS/);
   });
 });
 
 describe('Send Batch SMS on Vortex: groups and per-recipient fields', () => {
   it('sends groups as mailing lists and fields as meta, with {{KEY}} untouched', async () => {
-    vortex()
+    vortexScope()
       .post('/send/batch', {
         originator: 'Acme',
         text: 'Hello {{NAME}}, how is {{CITY}}?',
@@ -265,7 +293,7 @@ describe('Send Batch SMS on Vortex: groups and per-recipient fields', () => {
         ],
       })
       .reply(200, { success: true, record: { id: 'b-1', type: 'BatchSMS', recipientCount: 52 } });
-    const { result } = await runOnVortex('creates.send_batch_sms.operation.perform', {
+    const { result } = await runOn(vortexAuth(), 'creates.send_batch_sms.operation.perform', {
       from: 'Acme',
       message: 'Hello {{NAME}}, how is {{CITY}}?',
       line_items: [
@@ -287,21 +315,21 @@ describe('Send Batch SMS on Vortex: groups and per-recipient fields', () => {
   });
 
   it('halts when a group has no message to send, before any request', async () => {
-    const outcome = await runOnVortex('creates.send_batch_sms.operation.perform', {
+    const outcome = await runOn(vortexAuth(), 'creates.send_batch_sms.operation.perform', {
       from: 'Acme',
       groups: [GROUP],
     });
-    expect(failed(outcome)).toEqual({
+    expect(failure(outcome)).toEqual({
       name: 'HaltedError',
       message: `Nothing was sent: no recipient can be used. Group 1 ('${GROUP}'): it has no message. Fill in Message.`,
     });
   });
 
   it('skips a recipient whose fields are not KEY=value, saying why', async () => {
-    vortex()
+    vortexScope()
       .post('/send/batch', (body: { recipients: unknown[] }) => body.recipients.length === 1)
       .reply(200, { success: true, record: { id: 'b-2', recipientCount: 1 } });
-    const { result } = await runOnVortex('creates.send_batch_sms.operation.perform', {
+    const { result } = await runOn(vortexAuth(), 'creates.send_batch_sms.operation.perform', {
       from: 'Acme',
       message: 'Hi {{NAME}}',
       line_items: [
@@ -334,7 +362,8 @@ describe('Send Batch SMS on BulkSMS: groups and fields are refused before any re
       authData: authData(),
       inputData: { from: 'Acme', recipients: ['+447700900002'], message: 'Hi', ...inputData },
     } as Partial<Bundle>);
-    expect(appFailure(outcome)).toEqual({
+    expect(failure(outcome)).toEqual({
+      name: 'AppError',
       code: 'NeedsVortex',
       message: expect.stringMatching(message),
     });

@@ -1,8 +1,9 @@
+import { failure, vortexAuth, vortexScope } from '../../helpers';
+import { runOn } from '../../runner';
 /**
  * Sending and the message history on a Vortex connection, through core's handler: exact request
  * bodies, documented and observed answers (docs/mobivate-api.md §V3, §V4, §9 #25, #30, #32).
  */
-import { failed, runOnVortex, vortex } from './vortex';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
@@ -24,8 +25,8 @@ describe('Send SMS on Vortex', () => {
     ['documented', { success: true, record: { id: 'v-1', text: 'Hi {{name}}' } }],
     ['the observed echo', { ...body, id: 'proxied_1764244800000' }],
   ])('sends text (not body) and reads the %s answer', async (_shape, answer) => {
-    vortex().post('/send/single', body).reply(200, answer);
-    const { result } = await runOnVortex('creates.send_sms.operation.perform', sms);
+    vortexScope().post('/send/single', body).reply(200, answer);
+    const { result } = await runOn(vortexAuth(), 'creates.send_sms.operation.perform', sms);
     expect(result).toMatchObject({
       status: 'accepted',
       recipient: '61412345678',
@@ -35,19 +36,21 @@ describe('Send SMS on Vortex', () => {
   });
 
   it('is an error, naming the permission, for a key without create:SingleSMS', async () => {
-    vortex()
+    vortexScope()
       .post('/send/single')
       .reply(403, { error: 'API Key is not permitted to perform this action. (create:SingleSMS)' });
-    const outcome = await runOnVortex('creates.send_sms.operation.perform', sms);
-    expect(failed(outcome)).toMatchObject({
+    const outcome = await runOn(vortexAuth(), 'creates.send_sms.operation.perform', sms);
+    expect(failure(outcome)).toMatchObject({
       name: 'AppError',
       message: expect.stringMatching(/lacks the permission create:SingleSMS/),
     });
   });
 
   it('halts for an opted-out recipient', async () => {
-    vortex().post('/send/single').reply(403, { success: false, error: 'Recipient has opted out' });
-    expect(failed(await runOnVortex('creates.send_sms.operation.perform', sms)).name).toBe(
+    vortexScope()
+      .post('/send/single')
+      .reply(403, { success: false, error: 'Recipient has opted out' });
+    expect(failure(await runOn(vortexAuth(), 'creates.send_sms.operation.perform', sms)).name).toBe(
       'HaltedError',
     );
   });
@@ -55,7 +58,7 @@ describe('Send SMS on Vortex', () => {
 
 describe('Send Batch SMS on Vortex', () => {
   it('sends one text per request at the top level, personalized texts in requests of their own', async () => {
-    vortex()
+    vortexScope()
       .post('/send/batch', {
         originator: 'Acme',
         text: 'Hello all',
@@ -65,7 +68,7 @@ describe('Send Batch SMS on Vortex', () => {
         recipients: [{ recipient: '61400000001' }, { recipient: '61400000003', reference: 'c' }],
       })
       .reply(200, { success: true, record: { id: 'b-1', type: 'BatchSMS', recipientCount: 2 } });
-    vortex()
+    vortexScope()
       .post('/send/batch', {
         originator: 'Acme',
         text: 'Hello Jane',
@@ -76,7 +79,7 @@ describe('Send Batch SMS on Vortex', () => {
       })
       .reply(200, { success: true, record: { id: 'b-2', recipientCount: '1' } });
 
-    const { result } = await runOnVortex('creates.send_batch_sms.operation.perform', {
+    const { result } = await runOn(vortexAuth(), 'creates.send_batch_sms.operation.perform', {
       from: 'Acme',
       name: 'Spring',
       recipients: ['+61400000001'],
@@ -96,7 +99,7 @@ describe('Send Batch SMS on Vortex', () => {
 
 describe('the message history on Vortex', () => {
   const history = () =>
-    vortex().get('/messages/history').query({
+    vortexScope().get('/messages/history').query({
       // toDate excludes the day it names (§9 #30): padded by a day beyond the window's end.
       fromDate: '2026-10-28',
       toDate: '2026-11-29',
@@ -144,7 +147,7 @@ describe('the message history on Vortex', () => {
     ],
   ])('Find Message by id reads the %s history', async (_shape, answer) => {
     history().reply(200, answer);
-    const { result } = await runOnVortex('searches.find_message.operation.perform', {
+    const { result } = await runOn(vortexAuth(), 'searches.find_message.operation.perform', {
       message_id: 'm1',
     });
     expect(result).toEqual([
@@ -157,7 +160,7 @@ describe('the message history on Vortex', () => {
   });
 
   it('New Delivery Status reads Vortex status words in plain words', async () => {
-    vortex()
+    vortexScope()
       .get('/messages/history')
       .query(true)
       .reply(200, {
@@ -166,9 +169,13 @@ describe('the message history on Vortex', () => {
           { id: 'm3', status: 'ENROUTE', created_at: '2026-11-27T09:00:00Z' },
         ],
       });
-    const { result } = await runOnVortex('triggers.new_delivery_receipt.operation.perform', {
-      statuses: 'failures',
-    });
+    const { result } = await runOn(
+      vortexAuth(),
+      'triggers.new_delivery_receipt.operation.perform',
+      {
+        statuses: 'failures',
+      },
+    );
     expect(result).toEqual([
       expect.objectContaining({
         id: 'm2:OPTED_OUT',
@@ -180,8 +187,8 @@ describe('the message history on Vortex', () => {
   });
 
   it('New Incoming SMS says Vortex has no incoming messages, without a request', async () => {
-    const outcome = await runOnVortex('triggers.new_incoming_sms.operation.perform', {});
-    expect(failed(outcome).message).toMatch(
+    const outcome = await runOn(vortexAuth(), 'triggers.new_incoming_sms.operation.perform', {});
+    expect(failure(outcome).message).toMatch(
       /Vortex API has no way to read incoming messages.*Flow/,
     );
   });
@@ -189,8 +196,8 @@ describe('the message history on Vortex', () => {
 
 describe('the connection on Vortex', () => {
   it('accepts a 200 without a body', async () => {
-    vortex().get('/auth/test').reply(200, '');
-    const { result } = await runOnVortex('authentication.test', {});
+    vortexScope().get('/auth/test').reply(200, '');
+    const { result } = await runOn(vortexAuth(), 'authentication.test', {});
     expect(result).toMatchObject({
       host: 'vortex.mobivatebulksms.com',
       message: 'API Key is valid',
@@ -198,11 +205,12 @@ describe('the connection on Vortex', () => {
   });
 
   it('refuses BulkSMS’s default address for a Vortex connection, before any request', async () => {
-    const outcome = await runOnVortex(
+    const outcome = await runOn(
+      vortexAuth(),
       'authentication.test',
       {},
       { authData: { api_key: 'k', api_platform: 'vortex', api_url: '' } },
     );
-    expect(failed(outcome).message).toMatch(/set to the Vortex API, but its API Address/);
+    expect(failure(outcome).message).toMatch(/set to the Vortex API, but its API Address/);
   });
 });

@@ -2,9 +2,8 @@
  * Opt-outs on a Vortex connection, through core's handler, against the documented answer shapes,
  * the shapes seen live (docs/mobivate-api.md §9 #24), and mixes nobody has seen yet.
  */
-import { API_KEY } from '../../helpers';
-import { userMessage } from '../../reliability/runner';
-import { VORTEX_URL, failed, runOnVortex, vortex } from './vortex';
+import { API_KEY, failure, VORTEX_URL, vortexAuth, vortexScope } from '../../helpers';
+import { runOn, userMessage } from '../../runner';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
@@ -12,7 +11,7 @@ afterEach(() => jest.restoreAllMocks());
 
 describe('Add Opt-Out on Vortex', () => {
   const add = () =>
-    runOnVortex('creates.add_optout.operation.perform', { mobile: '+61 412 345 678' });
+    runOn(vortexAuth(), 'creates.add_optout.operation.perform', { mobile: '+61 412 345 678' });
 
   it.each([
     [
@@ -21,7 +20,7 @@ describe('Add Opt-Out on Vortex', () => {
     ],
     ['a bare record', { msisdn: 61412345678, note: 'API', created_at: '2026-11-27T12:00:00Z' }],
   ])('sends {"msisdn"} and reads %s', async (_shape, body) => {
-    vortex().post('/addressbook/optouts', { msisdn: '61412345678' }).reply(200, body);
+    vortexScope().post('/addressbook/optouts', { msisdn: '61412345678' }).reply(200, body);
     const { result } = await add();
     expect(result).toMatchObject({
       mobile: '61412345678',
@@ -31,7 +30,7 @@ describe('Add Opt-Out on Vortex', () => {
   });
 
   it('reads {"success": true} without a record as added, with empty record fields', async () => {
-    vortex().post('/addressbook/optouts').reply(200, { success: true });
+    vortexScope().post('/addressbook/optouts').reply(200, { success: true });
     expect((await add()).result).toEqual({
       mobile: '61412345678',
       note: null,
@@ -42,28 +41,33 @@ describe('Add Opt-Out on Vortex', () => {
   });
 
   it('counts "already" only when Mobivate says so', async () => {
-    vortex()
+    vortexScope()
       .post('/addressbook/optouts')
       .reply(400, { success: false, error: 'msisdn already exists' });
     expect((await add()).result).toMatchObject({ already_opted_out: true });
-    vortex().post('/addressbook/optouts').reply(400, { success: false, error: 'Invalid msisdn' });
-    expect(failed(await add()).message).toMatch(/rejected the request: "Invalid msisdn"/);
+    vortexScope()
+      .post('/addressbook/optouts')
+      .reply(400, { success: false, error: 'Invalid msisdn' });
+    expect(failure(await add()).message).toMatch(/rejected the request: "Invalid msisdn"/);
   });
 
   it('names the missing permission of a 403', async () => {
-    vortex()
+    vortexScope()
       .post('/addressbook/optouts')
       .reply(403, { error: 'API Key is not permitted to perform this action. (create:Optouts)' });
-    expect(failed(await add()).message).toMatch(/lacks the permission create:Optouts: tick it/);
+    expect(failure(await add()).message).toMatch(/lacks the permission create:Optouts: tick it/);
   });
 });
 
 describe('Delete Opt-Out on Vortex', () => {
   const remove = (inputs = {}) =>
-    runOnVortex('creates.delete_optout.operation.perform', { mobile: '+61412345678', ...inputs });
+    runOn(vortexAuth(), 'creates.delete_optout.operation.perform', {
+      mobile: '+61412345678',
+      ...inputs,
+    });
 
   it('sends DELETE with the number in the path and no body; Vortex returns no record', async () => {
-    vortex()
+    vortexScope()
       .delete('/addressbook/optouts/61412345678', (body) => body === '' || body === undefined)
       .reply(200, { success: true });
     expect((await remove()).result).toEqual({
@@ -78,14 +82,14 @@ describe('Delete Opt-Out on Vortex', () => {
   // Changed on purpose (issue 19): a JSON 404 counts only in Mobivate's own words; a bare
   // {"error": "Not Found"} is a framework's, below.
   it('reads a 404 in Mobivate\'s words as "not on the list", with no second route', async () => {
-    vortex()
+    vortexScope()
       .delete('/addressbook/optouts/61412345678')
       .reply(404, { error: 'Optout not found for this number' });
     expect((await remove()).result).toMatchObject({ removed: false });
-    vortex()
+    vortexScope()
       .delete('/addressbook/optouts/61412345678')
       .reply(404, { success: false, error: 'No such opt-out' });
-    expect(failed(await remove({ when_not_opted_out: 'fail' })).message).toMatch(
+    expect(failure(await remove({ when_not_opted_out: 'fail' })).message).toMatch(
       /is not on the Mobivate opt-out list.*"No such opt-out"/,
     );
   });
@@ -97,16 +101,16 @@ describe('Delete Opt-Out on Vortex', () => {
     ['Spring', { timestamp: 't', status: 404, error: 'Not Found', path: '/addressbook/optouts' }],
     ['a message of "Not Found"', { message: 'Not Found' }],
   ])('does not read %s as "not on the list"', async (_what, body) => {
-    vortex().delete('/addressbook/optouts/61412345678').reply(404, body);
+    vortexScope().delete('/addressbook/optouts/61412345678').reply(404, body);
     const outcome = await remove();
     expect(outcome.result).toBeUndefined();
-    expect(failed(outcome).message).toMatch(/HTTP 404/);
+    expect(failure(outcome).message).toMatch(/HTTP 404/);
   });
 });
 
 describe('Find Opt-Out and New Opt-Out on Vortex', () => {
   const page = (offset: number) =>
-    vortex()
+    vortexScope()
       .get('/addressbook/optouts')
       .query({
         sortField: 'created_at',
@@ -161,7 +165,7 @@ describe('Find Opt-Out and New Opt-Out on Vortex', () => {
     page(0).reply(200, envelope(Array.from({ length: 1000 }, (_, i) => row(i))));
     page(1000).reply(200, envelope([row(1500), row(1501)]));
 
-    const { result } = await runOnVortex('searches.find_optout.operation.perform', {
+    const { result } = await runOn(vortexAuth(), 'searches.find_optout.operation.perform', {
       mobile: '+61400001501',
     });
     expect(result).toEqual([
@@ -185,7 +189,7 @@ describe('Find Opt-Out and New Opt-Out on Vortex', () => {
         })),
       ],
     });
-    const { result } = await runOnVortex('triggers.new_optout.operation.perform', {});
+    const { result } = await runOn(vortexAuth(), 'triggers.new_optout.operation.perform', {});
     expect(result).toEqual([
       {
         id: 'a',
@@ -212,18 +216,18 @@ describe('Find Opt-Out and New Opt-Out on Vortex', () => {
 
     it('Find Opt-Out reads 150 pages, then says it could not finish', async () => {
       pages(150);
-      const outcome = await runOnVortex('searches.find_optout.operation.perform', {
+      const outcome = await runOn(vortexAuth(), 'searches.find_optout.operation.perform', {
         mobile: '+61499999999',
       });
-      expect(failed(outcome).message).toMatch(
+      expect(failure(outcome).message).toMatch(
         /^Could not finish searching the opt-out list for 61499999999: it read 150,000 opt-outs from the last 365 days in 150 requests without finding it/,
       );
     });
 
     it('New Opt-Out reads 25 pages, as much as one poll may return to Zapier, then says so', async () => {
       pages(25);
-      const outcome = await runOnVortex('triggers.new_optout.operation.perform', {});
-      expect(failed(outcome).message).toMatch(
+      const outcome = await runOn(vortexAuth(), 'triggers.new_optout.operation.perform', {});
+      expect(failure(outcome).message).toMatch(
         /one check can read within Zapier's limits \(25,000 read in 25 requests\)/,
       );
     });
@@ -231,16 +235,16 @@ describe('Find Opt-Out and New Opt-Out on Vortex', () => {
 
   it('does not read a list it cannot find in the answer as empty', async () => {
     page(0).reply(200, { success: true, data: [] });
-    const outcome = await runOnVortex('searches.find_optout.operation.perform', {
+    const outcome = await runOn(vortexAuth(), 'searches.find_optout.operation.perform', {
       mobile: '+61400000001',
     });
-    expect(failed(outcome).message).toMatch(/but not with a list of opt-outs/);
+    expect(failure(outcome).message).toMatch(/but not with a list of opt-outs/);
   });
 });
 
 it('keeps the key out of every message on Vortex', async () => {
-  vortex().post('/addressbook/optouts').reply(500, `boom ${API_KEY}`);
-  const outcome = await runOnVortex('creates.add_optout.operation.perform', {
+  vortexScope().post('/addressbook/optouts').reply(500, `boom ${API_KEY}`);
+  const outcome = await runOn(vortexAuth(), 'creates.add_optout.operation.perform', {
     mobile: '+61412345678',
   });
   expect(userMessage(outcome.error!).message).not.toContain(API_KEY);

@@ -5,7 +5,7 @@
  */
 import * as core from 'zapier-platform-core';
 import type { Bundle } from 'zapier-platform-core';
-import App from '../../index';
+import App from '../index';
 
 type Handler = (event: Record<string, unknown>) => Promise<{ results: unknown }>;
 // Core exports the handler it runs in production but does not type it.
@@ -40,6 +40,34 @@ export const runMethod = async (method: string, bundle: Partial<Bundle>): Promis
   }
 };
 
+/**
+ * The one way to run an operation on a connection: `authData` from helpers.ts (`authData()`,
+ * `vortexAuth()`), or a sandbox's (`sandboxAuth`).
+ */
+export const runOn = (
+  authData: Record<string, string | undefined>,
+  method: string,
+  inputData: Record<string, unknown> = {},
+  extra: Partial<Bundle> = {},
+): Promise<Outcome> =>
+  runMethod(method, { meta: {}, authData, inputData, ...extra } as Partial<Bundle>);
+
+/** A connection to a running sandbox (sandbox/server.ts) of either API. */
+export const sandboxAuth = (
+  sandbox: { url: string; apiKey: string },
+  api: 'bulksms' | 'vortex' = 'bulksms',
+) => ({
+  api_key: sandbox.apiKey,
+  api_url: sandbox.url,
+  ...(api === 'vortex' ? { api_platform: 'vortex' } : {}),
+});
+
+/** What a step returned, or an exception with the message the user would see. */
+export const resultOf = (outcome: Outcome) => {
+  if (outcome.error) throw new Error(userMessage(outcome.error).message);
+  return outcome.result as Record<string, unknown> & Record<string, unknown>[];
+};
+
 /** The message a user reads: z.errors.Error and ThrottledError put theirs in JSON. */
 export const userMessage = (error: Error): { message: string; delay?: number | null } => {
   try {
@@ -55,7 +83,3 @@ export const userMessage = (error: Error): { message: string; delay?: number | n
 /** What the app logged itself: core's HTTP log lines left out. */
 export const appLogs = ({ logs }: Outcome): string =>
   logs.filter((line) => !line.includes('"log_type":"http"')).join('\n');
-
-/** The user's message and code of a z.errors.Error that went through the handler. */
-export const appFailure = ({ error }: Outcome) =>
-  JSON.parse(error!.message) as { message: string; code: string };

@@ -1,0 +1,4 @@
+import { describeFaultMatrix, shard } from './fault-matrix';
+
+// Shard 3 of the registry's runs (fault-matrix.ts says why the matrix is split).
+describeFaultMatrix(shard(3));

@@ -1,4 +1,0 @@
-import { describeFaultMatrix } from './fault-matrix';
-import { OPERATIONS } from './operations';
-
-describeFaultMatrix(OPERATIONS.slice(0, 5));
