@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    // Short files and shorter functions in the app (the developers' guide, "How the code should feel").
+    // Short files and shorter functions in the app (docs/adding-an-operation.md, "Size").
     files: ['index.ts', 'src/**/*.ts'],
     rules: {
       'max-lines': ['error', { max: 250 }],

@@ -25,8 +25,8 @@ export default defineApp({
   authentication,
   beforeRequest: [...befores],
   flags: {
-    // Let request.ts see 429s, so the user gets Mobivate's message and a Retry-After that may be
-    // an HTTP date (core's early throw understands only seconds).
+    // Let src/mobivate/transport/request.ts see 429s, so the user gets Mobivate's message and a
+    // Retry-After that may be an HTTP date (core's early throw understands only seconds).
     throwForThrottlingEarly: false,
   },
   triggers: {

@@ -1,9 +1,9 @@
 /**
- * A local, in-memory stand-in for the Mobivate BulkSMS REST API, for `npm start`, the end-to-end
- * tests and the benchmark. It implements the documented requests, answers, status codes and error
- * bodies (docs/mobivate-api.md), for the BulkSMS API or, on request, Vortex (routes/vortex.ts); where the docs are silent, the choice is marked
- * "undocumented" and kept as plain as possible. It is a development tool: nothing in the app
- * imports it, so it never reaches the built zip.
+ * A local, in-memory stand-in for Mobivate's APIs, for `npm start`, the end-to-end tests and the
+ * benchmark. It implements the documented requests, answers, status codes and error bodies
+ * (docs/mobivate-api.md), for the BulkSMS API or, on request, the Vortex API (routes/vortex*.ts);
+ * where the docs are silent, the choice is marked "undocumented" and kept as plain as possible. It
+ * is a development tool: nothing in the app imports it, so it never reaches the built zip.
  *
  * This file puts it together: the account's data (state.ts), the routes by resource (routes/) and
  * the HTTP server (http.ts).

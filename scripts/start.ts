@@ -3,8 +3,9 @@
  * zapier-platform-core's runtime, the connection test and the opt-out lifecycle a resubscribe Zap
  * relies on: add → find → new-opt-out poll → delete → delete again → find again; then a send, a
  * send to an opted-out number, a batch send and a message lookup; then the New Incoming SMS and
- * New Delivery Status polls and the From dropdown's sender IDs. Prints what a Zap would see, then
- * stops the sandbox.
+ * New Delivery Status polls and the From dropdown's sender IDs. Then the same Zaps on a sandbox
+ * that speaks the Vortex API, with its contacts, groups and campaigns. Prints what a Zap would
+ * see, then stops each sandbox.
  */
 import { printOutput, startDemo } from '../sandbox/demo';
 

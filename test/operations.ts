@@ -2,7 +2,7 @@
  * The one registry of the app's operations for the test suites, keyed by operation key: how each
  * runs on each API against nock (the fault matrix), what a fault means for it where that differs
  * from the usual, and how to run it against the sandbox (the publish checks). An operation added
- * here is in every suite; test/reliability/publish.test.ts fails until every operation is here.
+ * here is in every suite; test/reliability/registry.test.ts fails until every operation is here.
  */
 import { loggedMessage as fixtureMessage } from './fixtures';
 import { SEND_FAULTS, error, onFramework404s, success, type Special } from './reliability/expected';

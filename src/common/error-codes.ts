@@ -5,7 +5,7 @@ import type { ZObject } from 'zapier-platform-core';
  * it). One list, so that a code is never misspelt and each stands for one kind of problem.
  */
 export type ErrorCode =
-  // The connection and Mobivate's answers (src/mobivate/http/errors.ts, request.ts, transport.ts)
+  // The connection and Mobivate's answers (src/mobivate/: transport/, shared/, capabilities.ts)
   | 'AuthenticationError'
   | 'InvalidApiAddress'
   | 'MobivateBadRequest'
@@ -19,7 +19,7 @@ export type ErrorCode =
   | 'StepDeadline'
   | 'NotOnVortex'
   | 'NeedsVortex'
-  // Settings of the Zap (src/inputs.ts)
+  // Settings of the Zap (src/inputs/)
   | 'InvalidSender'
   | 'InvalidDefaultCountry'
   | 'InvalidMaxParts'

@@ -32,7 +32,7 @@ export const singleText = (
  * A bad value in one record (a number a form visitor mistyped, a blank message column) halts the
  * run: Zapier counts errors, not halts, toward turning a Zap off, and the next record may be fine.
  * A setting made once in the Zap (sender ID, choices, limits, the connection) stays an error, so
- * that the user is alerted. docs/truthful-outcomes.md, "Halts and errors".
+ * that the user is alerted. docs/operations.md, "Halts and errors".
  */
 export const recordProblem = (z: ZObject) => (message: string) => new z.errors.HaltedError(message);
 export const settingProblem = (z: ZObject, code: ErrorCode) => (message: string) =>

@@ -206,9 +206,10 @@ describe('Send Batch SMS', () => {
     );
   });
 
-  // Changed on purpose (bounded concurrency, src/batches.ts): after the first batch, batches 2
-  // and 3 are in flight together, so batch 3 gets an answer of its own and is reported as what it
-  // was (accepted), once; batches never started after a failure are covered in test/batches.test.ts.
+  // Changed on purpose (bounded concurrency, src/mobivate/shared/batch-send.ts): after the first
+  // batch, batches 2 and 3 are in flight together, so batch 3 gets an answer of its own and is
+  // reported as what it was (accepted), once; batches never started after a failure are covered in
+  // test/steps/chunked-send.test.ts.
   it('reports an unclear batch once, as perhaps sent, and a sibling in flight as accepted', async () => {
     mobivateScope().post('/send/batch').reply(200, acceptBatch('b-1'));
     mobivateScope().post('/send/batch').reply(502, '<html><h1>502 Bad Gateway</h1></html>');
@@ -246,9 +247,9 @@ describe('Send Batch SMS', () => {
 
   // The reason's words changed on purpose ("not enough time … for another batch"): a batch is
   // now also held back when time is left, but less than the batches have been taking.
-  // Changed on purpose (bounded concurrency, src/batches.ts): batches 2 to 5 now go together, so
-  // the clock is set per round of requests rather than per request, and one more batch is needed
-  // to run out of time; the report's sentences are the same.
+  // Changed on purpose (bounded concurrency, src/mobivate/shared/batch-send.ts): batches 2 to 5
+  // now go together, so the clock is set per round of requests rather than per request, and one
+  // more batch is needed to run out of time; the report's sentences are the same.
   it('stops between batches, saying so, before Zapier’s time limit', async () => {
     // The first request takes 8 seconds, the four after it together 16 more.
     acceptBatchesAt((id) => (id === 'b-1' ? 8_000 : 24_000));

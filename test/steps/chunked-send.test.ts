@@ -49,7 +49,7 @@ const batchServer = (
   return traffic;
 };
 
-describe('sendInChunks with several batches in flight', () => {
+describe('a send in several batches, with several in flight', () => {
   it('reports a failed batch once, and its later siblings that were accepted as accepted', async () => {
     // Batch 1 goes alone; batches 2 to 4 then go together, and 2 fails after 3 was accepted.
     const traffic = batchServer(4, (batch, body) =>

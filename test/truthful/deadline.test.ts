@@ -86,8 +86,9 @@ it('ends every step within its deadline, saying what was done', async () => {
   expect(remove.message).toMatch(
     /^Could not reach Mobivate at .*: Mobivate did not answer within 1[0-2] seconds/,
   );
-  // Changed on purpose (bounded concurrency, src/batches.ts): batches 2 and 3 are in flight
-  // together after batch 1, so both are unanswered, and each is reported once as perhaps sent.
+  // Changed on purpose (bounded concurrency, src/mobivate/shared/batch-send.ts): batches 2 and 3
+  // are in flight together after batch 1, so both are unanswered, and each is reported once as
+  // perhaps sent.
   expect(sendBatch.message).toMatch(
     /^Only part of the batch was sent\. Batch 1 of 3 was accepted \(0 recipients; batch id b-1\)\. Batches 2 and 3 \(1,500 recipients\) may or may not have been sent: Mobivate did not answer within 1[0-2] seconds\. Do not replay/,
   );

@@ -83,7 +83,7 @@ export const attemptMobivate = async <T = unknown>(
     const response = await z.request({
       method,
       url: `${origin}${path}`,
-      // Encoded here: with nothing merged, core would not encode it (middleware.ts sets the type,
+      // Encoded here: with nothing merged, core would not encode it (headers.ts sets the type,
       // keeping the form type set here).
       body: form
         ? new URLSearchParams(form).toString()
@@ -143,7 +143,7 @@ export const noAnswerError = (
     : transportError(z, noAnswer.error, noAnswer.origin, noAnswer.seconds, unclearOutcomeNote);
 
 /**
- * The one way this app talks to Mobivate (headers are added by middleware.ts): the answer, or
+ * The one way this app talks to Mobivate (headers are added by headers.ts): the answer, or
  * the Zapier error for a failure the caller does not read itself (see `expectedErrorStatuses`).
  */
 export const callMobivate = async <T = unknown>(

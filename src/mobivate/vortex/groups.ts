@@ -28,7 +28,8 @@ export const readGroupId = (body: unknown): string | undefined =>
 
 /**
  * `POST /addressbook/groups` with a **form-encoded** `name`, the one write Mobivate documents that
- * way (§V5). 400 when the name is missing or taken: mapped in errors.ts, Mobivate's words quoted.
+ * way (§V5). 400 when the name is missing or taken: mapped in transport/errors.ts, Mobivate's
+ * words quoted.
  * A 200 with no body or an object without an id is a created group whose id is unknown; `null`,
  * a list or a page that is not JSON is not an answer to this request.
  */

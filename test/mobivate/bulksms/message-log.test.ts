@@ -1,7 +1,7 @@
 /**
- * The message log as a real server may answer it, through core's handler: the hook triggers'
- * samples and Find Message's reference search read records with fields of the other type, skip
- * only the unreadable one, and stop when the server ignores `page`.
+ * The message log as a real server may answer it, through core's handler: Find Message's
+ * reference search reads records with fields of the other type, skips only the unreadable one,
+ * and stops when the server ignores `page`.
  */
 import { authData, failure, mobivateScope } from '../../helpers';
 import { loggedMessage } from '../../fixtures';
