@@ -8,6 +8,8 @@ export default tseslint.config(
       '.tools/',
       'build/',
       'coverage/',
+      'reports/',
+      '.stryker-tmp/',
       'index.js',
       '*.config.js',
       'bench/minimal-app/',
