@@ -25,6 +25,9 @@ export default defineApp({
   authentication,
   beforeRequest: [...befores],
   flags: {
+    // Core would log each request's whole answer (phone numbers, and forms of the key it does not
+    // scrub) as an outbound request: the app logs one line per request itself (request.ts).
+    skipHttpPatch: true,
     // Let src/mobivate/transport/request.ts see 429s, so the user gets Mobivate's message and a
     // Retry-After that may be an HTTP date (core's early throw understands only seconds).
     throwForThrottlingEarly: false,

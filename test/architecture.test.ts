@@ -33,7 +33,7 @@ describe('the way dependencies run', () => {
       .filter(({ file }) => file.startsWith('mobivate/'))
       .flatMap(({ file, imports }) =>
         imports
-          .filter((target) => !target.startsWith('mobivate') && !target.startsWith('common/'))
+          .filter((target) => !target.startsWith('mobivate/') && !target.startsWith('common/'))
           .map((target) => `${file} → ${target}`),
       );
     expect(outward).toEqual([]);
@@ -54,7 +54,10 @@ describe('the way dependencies run', () => {
     const upward = files
       .filter(({ file }) => file.startsWith('common/'))
       .flatMap(({ file, imports }) =>
-        imports.filter((t) => !t.startsWith('common/')).map((t) => `${file} → ${t}`),
+        imports
+          // The app's name and version, for the User-Agent (src/common/app.ts).
+          .filter((t) => !t.startsWith('common/') && t !== '../package.json')
+          .map((t) => `${file} → ${t}`),
       );
     expect(upward).toEqual([]);
   });

@@ -257,7 +257,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       {
         api: 'bulksms',
         variant: 'by id',
-        inputData: { message_id: '9A0C23DD' },
+        inputData: { message_id: loggedMessage.id },
         container: 'object',
         valid: () => loggedMessage,
         special: { '404 with Mobivate’s JSON': success },

@@ -145,14 +145,14 @@ export const perform = (async (z, bundle) => {
   const sent = await api.messages.sendBatch(collected.recipients, options);
   const stopped = stoppedSendError(z, sent);
   if (stopped) throw stopped;
-  const { accepted, ...ids } = acceptedBatches(sent);
+  const { accepted, refused, ...ids } = acceptedBatches(sent);
   return {
     ...ids,
     name: sent.accepted[0]!.name ?? options.name ?? null,
     recipients_sent: collected.recipients.length,
     recipients_accepted: accepted,
-    recipients_skipped_count: skipped.length,
-    recipients_skipped: skipped,
+    recipients_skipped_count: skipped.length + refused.length,
+    recipients_skipped: [...skipped, ...refused],
     scheduled_at: scheduleAt === undefined ? null : new Date(scheduleAt).toISOString(),
   };
 }) satisfies CreatePerform<typeof inputFields>;

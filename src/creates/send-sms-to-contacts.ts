@@ -1,5 +1,5 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { quoteInput } from '../common/text';
+import { describeValue, quoteInput } from '../common/text';
 import {
   campaignNameField,
   readScheduleAt,
@@ -16,7 +16,7 @@ import {
   senderField,
 } from '../inputs/message';
 import { ADVANCED, optionalText, readBoolean, recordProblem } from '../inputs/read';
-import { splitList } from '../inputs/recipients';
+import { listProblems } from '../inputs/recipients';
 import { mobivate, type BatchRecipient } from '../mobivate';
 import { acceptedBatches, batchIdOutputFields, contactsSendSample } from '../outputs/batch';
 import { characterSet, characterSetField } from '../outputs/sent-message';
@@ -31,7 +31,7 @@ const inputFields = defineInputFields([
     list: true,
     required: true,
     helpText:
-      'The aliases of contacts in your Mobivate address book, one per entry (like `john`). A contact must already exist with that alias, or Mobivate sends nothing to it.',
+      'The aliases of contacts in your Mobivate address book, one per entry (like `john`), or one per line in a mapped text. An entry with a comma or semicolon is skipped, not split: it could be one alias or several. A contact must already exist with that alias, or Mobivate sends nothing to it.',
   },
   {
     ...messageField,
@@ -44,6 +44,44 @@ const inputFields = defineInputFields([
   spreadHoursField,
 ]);
 
+/**
+ * The aliases to send to, each once, and the entries skipped with why. A list gives one alias per
+ * item, and a text one per line; neither is split at commas or semicolons, because an alias may
+ * have been written with one (Add or Update Contact refuses them, the hub may not): "Smith, John"
+ * could be one contact or two, and either guess could text someone else. Such an entry is skipped.
+ */
+const readAliases = (value: unknown, text: string) => {
+  const aliases: BatchRecipient[] = [];
+  const skipped: string[] = [];
+  const entries = (
+    Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]
+  ).flatMap(
+    (item: unknown) =>
+      typeof item === 'string' || typeof item === 'number'
+        ? String(item)
+            .split(/[\r\n]/)
+            .map((line) => line.trim())
+            .filter((line) => line.replace(/[,;\s]/g, ''))
+        : [item], // not text (a yes/no value, an object): skipped below, never sent as "true"
+  );
+  for (const [index, alias] of entries.entries()) {
+    if (typeof alias !== 'string') {
+      skipped.push(`Contact ${index + 1}: it received ${describeValue(alias)}, not an alias`);
+      continue;
+    }
+    // Short entries keep the familiar 'quote', as Send Batch SMS's; a pasted novel is cut.
+    const label = `Contact ${index + 1} (${[...alias].length > 60 ? quoteInput(alias) : `'${alias}'`})`;
+    if (/[,;]/.test(alias)) {
+      skipped.push(
+        `${label}: it holds a ${alias.includes(',') ? 'comma' : 'semicolon'}, so it could be one alias or several; nothing was sent to it. Put each alias in its own entry or on its own line`,
+      );
+    } else if (aliases.some((other) => other.recipient === alias)) {
+      skipped.push(`${label}: a duplicate of an earlier one`);
+    } else aliases.push({ recipient: alias, text });
+  }
+  return { aliases, skipped };
+};
+
 export const perform = (async (z, bundle) => {
   const { inputData } = bundle;
   const api = mobivate(z, bundle);
@@ -52,18 +90,13 @@ export const perform = (async (z, bundle) => {
   const message = readMessage(z, inputData.message, inputData.max_parts);
   const scheduleAt = readScheduleAt(z, inputData.schedule_at);
   const spreadHours = readSpreadHours(z, inputData.spread_hours);
-  const aliases: BatchRecipient[] = [];
-  const skipped: string[] = [];
-  for (const [index, alias] of splitList(inputData.aliases).entries()) {
-    const first = aliases.findIndex((other) => other.recipient === alias);
-    if (first >= 0) {
-      // Short entries keep the familiar 'quote', as Send Batch SMS's; a pasted novel is cut.
-      const shown = [...alias].length > 60 ? quoteInput(alias) : `'${alias}'`;
-      skipped.push(`Contact ${index + 1} (${shown}): a duplicate of an earlier one`);
-    } else aliases.push({ recipient: alias, text: message.text });
-  }
+  const { aliases, skipped } = readAliases(inputData.aliases, message.text);
   if (aliases.length === 0) {
-    throw recordProblem(z)('There are no contacts: map or type aliases into Contacts (Aliases).');
+    throw recordProblem(z)(
+      skipped.length === 0
+        ? 'There are no contacts: map or type aliases into Contacts (Aliases).'
+        : `Nothing was sent: no contact can be used. ${listProblems(skipped)}.`,
+    );
   }
   const options = {
     originator,
@@ -76,14 +109,14 @@ export const perform = (async (z, bundle) => {
   const sent = await api.campaigns.sendToAliases(aliases, options);
   const stopped = stoppedSendError(z, sent);
   if (stopped) throw stopped;
-  const { accepted, ...ids } = acceptedBatches(sent);
+  const { accepted, refused, ...ids } = acceptedBatches(sent);
   return {
     ...ids,
     name: sent.accepted[0]!.name ?? options.name ?? null,
     text: message.text,
     contacts_sent: aliases.length,
     contacts_accepted: accepted,
-    contacts_skipped: skipped,
+    contacts_skipped: [...skipped, ...refused],
     character_set: characterSet(message.encoding),
     parts: message.parts,
     scheduled_at: scheduleAt === undefined ? null : new Date(scheduleAt).toISOString(),

@@ -1,4 +1,10 @@
-import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type ZObject,
+} from 'zapier-platform-core';
+import { appError } from '../common/error-codes';
 import {
   maxPartsField,
   messageField,
@@ -56,6 +62,25 @@ const inputFields = defineInputFields([
   },
 ]);
 
+/**
+ * A text Mobivate did not send. A recipient who opted out halts the run (no error alert, and the
+ * next record may be fine); a text Mobivate refused is an error that quotes it.
+ */
+const notSent = (
+  z: ZObject,
+  recipient: string,
+  { reason, said }: { reason: 'opted-out' | 'refused'; said: string },
+): Error =>
+  reason === 'opted-out'
+    ? new z.errors.HaltedError(
+        `Not sent: ${recipient} has opted out of your messages (Mobivate: ${said}). Use Delete Opt-Out only if they asked to receive messages again.`,
+      )
+    : appError(
+        z,
+        'MobivateError',
+        `Not sent: Mobivate accepted the request but did not send the text to ${recipient} (${said}). Check the number, and the message log in the Mobivate hub.`,
+      );
+
 export const perform = (async (z, bundle) => {
   const { inputData } = bundle;
   const message = readMessage(z, inputData.message, inputData.max_parts);
@@ -68,7 +93,9 @@ export const perform = (async (z, bundle) => {
     campaignId: optionalText(inputData.campaign_id),
     shortenUrls: readBoolean(inputData.shorten_urls, false),
   };
-  const sent = await mobivate(z, bundle).messages.sendSingle(request);
+  const outcome = await mobivate(z, bundle).messages.sendSingle(request);
+  if (!outcome.sent) throw notSent(z, request.recipient, outcome);
+  const sent = outcome.message;
   // What a Zap maps next: Mobivate's id, the number as it was sent, and what the text cost.
   return {
     id: sent.id,

@@ -88,15 +88,15 @@ export const perform = (async (z, bundle) => {
   const sent = await api.campaigns.sendTemplate(collected.recipients, templateId);
   const stopped = stoppedSendError(z, sent);
   if (stopped) throw stopped;
-  const { accepted, ...ids } = acceptedBatches(sent);
+  const { accepted, refused, ...ids } = acceptedBatches(sent);
   return {
     ...ids,
     template_id: templateId,
     recipients_sent: collected.recipients.filter((r) => !r.group).length,
     groups_sent: collected.recipients.filter((r) => r.group).length,
     recipients_accepted: accepted,
-    recipients_skipped_count: skipped.length,
-    recipients_skipped: skipped,
+    recipients_skipped_count: skipped.length + refused.length,
+    recipients_skipped: [...skipped, ...refused],
   };
 }) satisfies CreatePerform<typeof inputFields>;
 

@@ -5,7 +5,7 @@ import { recordProblem } from './read';
 /** The inputs of an address-book contact (Vortex, §V5): its alias and its fields. */
 
 export const ALIAS_HELP =
-  "Mobivate's unique name for the contact, used by alias sends (sending to a contact by its alias instead of its number). Letters, digits, dashes and underscores work everywhere.";
+  "Mobivate's unique name for the contact, used by alias sends (sending to a contact by its alias instead of its number). Letters, digits, dashes and underscores work everywhere; commas, semicolons and line breaks are refused, because lists of aliases are separated by them.";
 
 export const aliasField = {
   key: 'alias',
@@ -15,7 +15,17 @@ export const aliasField = {
   helpText: ALIAS_HELP,
 } as const;
 
-/** The alias: one text, trimmed; empty or not text halts the run (a value of this record). */
+/** What separates aliases in a list: Send SMS to Contacts could not tell "Smith, John" from two. */
+const SEPARATORS: [RegExp, string][] = [
+  [/,/, 'a comma'],
+  [/;/, 'a semicolon'],
+  [/[\r\n]/, 'a line break'],
+];
+
+/**
+ * The alias: one text, trimmed; empty, not text, or holding what separates aliases in a list
+ * halts the run (a value of this record).
+ */
 export const readAlias = (z: ZObject, value: unknown, required: boolean): string | undefined => {
   const text =
     typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
@@ -25,6 +35,12 @@ export const readAlias = (z: ZObject, value: unknown, required: boolean): string
     );
   }
   if (!text && required) throw recordProblem(z)('Alias is empty. Map or type the contact’s alias.');
+  const separator = SEPARATORS.find(([pattern]) => pattern.test(text));
+  if (separator) {
+    throw recordProblem(z)(
+      `Alias ${quoteInput(text)} cannot be used: it holds ${separator[1]}, which separates aliases in a list, so Send SMS to Contacts could not send to it. Use an alias without commas, semicolons and line breaks, like smith-john.`,
+    );
+  }
   return text || undefined;
 };
 

@@ -17,11 +17,22 @@ const ALLOWED = 'use only digits, spaces, +, -, . and brackets';
 
 /** 4.47700900123E+11: what a spreadsheet makes of a long number in a "General" column. */
 const SCIENTIFIC_NOTATION = /^[+-]?\d+(\.\d+)?e[+-]?\d+$/i;
+/**
+ * 7700900123.0 or +61412345678.5: one run of digits and a decimal part of one or two digits, as
+ * spreadsheets, CSV exports and code steps write a number. Dotted phone numbers have more than one
+ * dot (+44.7700.900123) or a longer group after it (+44.7700900123); digits of any script count.
+ */
+const DECIMAL = /^[+\uff0b]?\p{Nd}+(\.\p{Nd}{1,2})$/u;
 /** Zero-width spaces, direction marks, byte order marks: copy and paste brings them unseen. */
 const INVISIBLE = /\p{Cf}/gu;
 /** Whitespace of any kind (tab, non-breaking space) and dashes of any kind separate digit groups. */
 const SEPARATOR = /^[\s\p{Pd}\u2212./]$/u;
-const EXTENSION = /(?:;ext=|(?<=[\d\s)])\s*(?:extension|extn?\.?|x|#)\s*)(\d+)$/i;
+const EXTENSION = /(?:;ext=|(?<=[\d\s),;])\s*(?:extension|extn?\.?|x|#)\s*:?\s*)(\d+)$/i;
+/**
+ * `ext. 12`, `x12`, `#12` alone (the same words as EXTENSION): what splitting a list at a comma
+ * leaves of a number's extension. recipients.ts keeps it with its number, which is then refused.
+ */
+export const ONLY_AN_EXTENSION = /^(?:extension|extn?\.?|x|#)\s*:?\s*\d+$/i;
 
 /**
  * Digits of any script become 0-9, whitespace and dashes of any kind become spaces. Any other
@@ -57,6 +68,12 @@ export const unwrap = (raw: string): { text: string } | Problem => {
   if (SCIENTIFIC_NOTATION.test(text)) {
     return refuse(
       'it looks like a spreadsheet turned the number into scientific notation, which loses digits. Format that spreadsheet column as plain text and map the number again',
+    );
+  }
+  const decimal = DECIMAL.exec(text);
+  if (decimal) {
+    return refuse(
+      `it ends in a decimal part (${quoteInput(decimal[1]!)}), the way spreadsheets and code steps write numbers, and reading it as more digits would change the number. Map the number without it: in a spreadsheet, format the column as plain text or as a number with no decimal places; in a code step, output the number as text`,
     );
   }
   const tel = /^tel:/i.test(text); // an RFC 3966 link, tel:+44-7700-900123

@@ -1,8 +1,9 @@
 import type { ZObject } from 'zapier-platform-core';
-import { quoteInput } from '../common/text';
+import { describeValue, quoteInput } from '../common/text';
 import type { BatchRecipient } from '../mobivate';
 import { invalidRecipientsInput } from './batch-options';
 import { normaliseMobile } from './phone';
+import { ONLY_AN_EXTENSION } from './phone-text';
 import { recordProblem, settingProblem } from './read';
 
 /**
@@ -13,15 +14,8 @@ import { recordProblem, settingProblem } from './read';
 export interface RecipientInputs {
   recipients: unknown;
   message: string | undefined;
-  lineItems: {
-    line_recipient?: unknown;
-    line_message?: unknown;
-    line_reference?: unknown;
-    /** `NAME=John; CITY=London`: values for the text's `{{KEY}}` placeholders (Vortex). */
-    line_fields?: unknown;
-    /** A template's language version (Send Template Campaign). */
-    line_language?: unknown;
-  }[];
+  /** Personalized Recipients as mapped: a list of line items, or anything else (refused). */
+  lineItems: unknown;
   defaultCountry: string | undefined;
   excludeDuplicates: boolean;
   /** Group ids (Vortex mailing lists), each sent to as one recipient. */
@@ -38,11 +32,14 @@ export interface CollectedRecipients {
   invalid: string[];
   /** Entries left out as repeats of an earlier one. */
   duplicates: string[];
+  /** Why nothing may be sent at all: Personalized Recipients is not a list (refuseUnusable). */
+  problem?: string;
 }
 
 interface Entry {
   position: number;
   raw: string;
+  problem?: string; // why it is no recipient at all: a line item that is not one
   text: string | undefined;
   reference?: string;
   fields?: unknown;
@@ -50,32 +47,73 @@ interface Entry {
 }
 
 /**
- * A list input's entries: numbers, aliases or group ids mapped from a text field arrive as one
- * comma-, semicolon- or line-separated string.
+ * A list input's entries: numbers or group ids mapped from a text arrive as one comma-, semicolon-
+ * or line-separated string. A piece that is only an extension (`ext. 12`, `x12`) stays with the
+ * number before it, which is then refused as Send SMS does: split off, the number would be sent
+ * without it. Aliases are not split on commas: send-sms-to-contacts.ts.
  */
 export const splitList = (value: unknown): string[] =>
   (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
-    .flatMap((item) => String(item).split(/[,;\n]/))
-    .map((item) => item.trim())
-    .filter(Boolean);
+    .flatMap((item) => {
+      const pieces: string[] = [];
+      let between = ''; // since the last piece: separators (split keeps them) and blanks
+      String(item)
+        .split(/([,;\n])/)
+        .forEach((piece, index) => {
+          if (index % 2 === 1 || !piece.trim()) {
+            between += piece;
+            return;
+          }
+          const extension = pieces.length > 0 && ONLY_AN_EXTENSION.test(piece.trim());
+          pieces.push(extension ? `${pieces.pop()!}${between}${piece}` : piece);
+          between = '';
+        });
+      return pieces;
+    })
+    .map((item) => item.trim());
 
 const text = (value: unknown): string | undefined =>
   (typeof value === 'string' || typeof value === 'number') && String(value).trim()
     ? String(value)
     : undefined;
 
-const entriesOf = ({ recipients, message, lineItems }: RecipientInputs): Entry[] =>
+const empty = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && !value.trim());
+
+/** Personalized Recipients: line items, a list of objects; anything else is refused, whole. */
+const readLineItems = (value: unknown): { items: unknown[] } | { problem: string } => {
+  if (empty(value)) return { items: [] };
+  if (Array.isArray(value)) return { items: value.filter((item) => !empty(item)) };
+  return {
+    problem: `Nothing was sent: Personalized Recipients received ${describeValue(value)}, not a list of recipients. Map line items into it (one recipient each, with its own fields), or leave it empty and map the numbers into Recipients.`,
+  };
+};
+
+/**
+ * A line item's entry (fields are `NAME=John; CITY=London`, for `{{KEY}}` placeholders; language is
+ * a template's); none for an empty line, and one that cannot be used for what is not an object.
+ */
+const lineEntry = (item: unknown, message: string | undefined): Omit<Entry, 'position'>[] => {
+  if (typeof item !== 'object' || Array.isArray(item)) {
+    const problem = `Personalized Recipients holds ${describeValue(item)} here, not a recipient with its own fields. Map line items into Personalized Recipients, or numbers into Recipients`;
+    return [{ raw: '', text: message, problem }];
+  }
+  const line = item as Record<string, unknown>;
+  if (!text(line.line_recipient) && !text(line.line_message)) return [];
+  const entry = {
+    raw: String(line.line_recipient ?? ''),
+    text: text(line.line_message) ?? message,
+    reference: text(line.line_reference)?.trim(),
+    fields: line.line_fields,
+    language: text(line.line_language)?.trim(),
+  };
+  return [entry];
+};
+
+const entriesOf = ({ recipients, message }: RecipientInputs, lineItems: unknown[]): Entry[] =>
   [
     ...splitList(recipients).map((raw) => ({ raw, text: message })),
-    ...lineItems
-      .filter((item) => text(item.line_recipient) || text(item.line_message))
-      .map((item) => ({
-        raw: String(item.line_recipient ?? ''),
-        text: text(item.line_message) ?? message,
-        reference: text(item.line_reference)?.trim(),
-        fields: item.line_fields,
-        language: text(item.line_language)?.trim(),
-      })),
+    ...lineItems.flatMap((item) => lineEntry(item, message)),
   ].map((entry, index) => ({ ...entry, position: index + 1 }));
 
 const FIELD_KEY = /^[A-Za-z0-9_]+$/;
@@ -124,20 +162,24 @@ const collectGroups = (inputs: RecipientInputs, collected: CollectedRecipients) 
 };
 
 export const collectRecipients = (inputs: RecipientInputs): CollectedRecipients => {
-  const entries = entriesOf(inputs);
+  const lineItems = readLineItems(inputs.lineItems);
+  const entries = entriesOf(inputs, 'items' in lineItems ? lineItems.items : []);
   const needsText = inputs.needsText ?? true;
   const collected: CollectedRecipients = {
     given: entries.length + splitList(inputs.groups).length,
     recipients: [],
     invalid: [],
     duplicates: [],
+    ...('problem' in lineItems ? { problem: lineItems.problem } : {}),
   };
   const firstPosition = new Map<string, number>();
   for (const entry of entries) {
     // Short entries keep the familiar 'quote'; a pasted novel is cut (quoteInput).
     const shown = [...entry.raw].length > 60 ? quoteInput(entry.raw) : `'${entry.raw}'`;
-    const label = `Recipient ${entry.position} (${shown})`;
-    const number = normaliseMobile(entry.raw, inputs.defaultCountry);
+    const label = `Recipient ${entry.position}${entry.problem ? '' : ` (${shown})`}`;
+    const number = entry.problem
+      ? { problem: entry.problem }
+      : normaliseMobile(entry.raw, inputs.defaultCountry);
     const fields = readRecipientFields(entry.fields);
     if ('problem' in number) {
       collected.invalid.push(`${label}: ${number.problem}`);
@@ -166,7 +208,8 @@ export const collectRecipients = (inputs: RecipientInputs): CollectedRecipients 
 };
 
 const MAX_LISTED_PROBLEMS = 10;
-const listProblems = (problems: string[]) =>
+/** The first ten problems, joined, and how many more there are. */
+export const listProblems = (problems: string[]) =>
   problems.slice(0, MAX_LISTED_PROBLEMS).join('; ') +
   (problems.length > MAX_LISTED_PROBLEMS
     ? `; and ${problems.length - MAX_LISTED_PROBLEMS} more`
@@ -184,6 +227,7 @@ export const refuseUnusable = (
 ) => {
   const ifInvalid = invalidRecipientsInput.read(z, inputData);
   const { given, invalid, duplicates, recipients } = collected;
+  if (collected.problem) throw recordProblem(z)(collected.problem);
   if (given === 0) {
     throw recordProblem(z)(
       'There are no recipients: map numbers into Recipients or Personalized Recipients, or group ids into Groups.',

@@ -16,7 +16,7 @@ import type {
   RemovedOptOut,
   ScanOptions,
   ScanResult,
-  SentMessage,
+  SingleSendOutcome,
   SingleMessage,
   Window,
 } from './types';
@@ -46,8 +46,8 @@ export interface Generation {
     ) => Promise<ScanResult<ListedOptOut>>;
   };
   messages: {
-    /** Sends one text; halts when Mobivate says the recipient opted out. */
-    sendSingle: (z: ZObject, bundle: Bundle, message: SingleMessage) => Promise<SentMessage>;
+    /** Sends one text; says when Mobivate did not send it, and why. */
+    sendSingle: (z: ZObject, bundle: Bundle, message: SingleMessage) => Promise<SingleSendOutcome>;
     /** Sends to many in batch requests of the API's size; never throws for their outcomes. */
     sendBatch: (
       z: ZObject,

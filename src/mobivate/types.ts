@@ -5,6 +5,8 @@
  * msisdn) stay inside the layer.
  */
 
+export type * from './send-types';
+
 export type ApiPlatform = 'bulksms' | 'vortex';
 
 /** What a connection can do, said once (capabilities.ts). */
@@ -66,6 +68,7 @@ export interface OptOutRecord {
   note: string | null;
   /** The same in words for people ("Replied with an opt-out keyword"). */
   source: string | null;
+  /** ISO-8601: UTC, or without a zone when Mobivate gave none (`2026-12-05T23:35:47`). */
   created: string;
 }
 
@@ -75,88 +78,13 @@ export type ListedOptOut = OptOutRecord & { id: string };
 /** `record` is absent when Mobivate refused a duplicate rather than return the opt-out. */
 export interface AddedOptOut {
   record?: OptOutRecord;
-  alreadyListed: boolean;
+  /** Null when Mobivate's answer does not show whether it was (listedBefore, opt-out-sources.ts). */
+  alreadyListed: boolean | null;
 }
 
 export type RemovedOptOut =
   | { removed: true; record?: OptOutRecord }
   | { removed: false; /** Mobivate's words, quoted. */ said: string };
-
-export interface SingleMessage {
-  originator: string;
-  recipient: string;
-  text: string;
-  route?: string;
-  reference?: string;
-  campaignId?: string;
-  shortenUrls: boolean;
-}
-
-export interface SentMessage {
-  id: string;
-  originator: string | null;
-  recipient: string | null;
-  body: string | null;
-  route: string | null;
-  reference: string | null;
-  campaignId: string | null;
-}
-
-export interface BatchRecipient {
-  /** International digits; a contact alias (alias sends); or a group id when `group` is set. */
-  recipient: string;
-  /** Unused by template sends, which take their text from the template. */
-  text: string;
-  reference?: string;
-  /** The recipient is a contact group (Vortex "mailinglist"), sent to its members (§3.5). */
-  group?: boolean;
-  /** Values for this recipient's `{{KEY}}` placeholders (Vortex `meta`, §3.5, §3.6). */
-  fields?: Record<string, string>;
-  /** Which language version of a template this recipient gets (§3.6). */
-  language?: string;
-}
-
-export interface BatchOptions {
-  originator: string;
-  name?: string;
-  /** Epoch milliseconds, in the future. */
-  scheduleAt?: number;
-  excludeDuplicates: boolean;
-  shortenUrls: boolean;
-  spreadHours?: number;
-}
-
-export interface AcceptedBatch {
-  /** Empty when Mobivate accepted the batch without naming it (§3.6: an undocumented answer). */
-  id: string;
-  name: string | null;
-  accepted: number;
-}
-
-/** A batch that was not accepted: certainly not sent, or perhaps sent (the answer was lost). */
-export interface FailedBatch {
-  uncertain: boolean;
-  /** Not started: the step had no time left for it. Certainly not sent. */
-  notStarted: boolean;
-  /** Why, in one sentence that promises nothing (no "Zapier will try again"). */
-  reason: string;
-  /** The error to throw when this was the step's only batch. */
-  error: Error;
-}
-
-/** What became of one batch: accepted, failed (certainly or perhaps), or never sent. */
-export type BatchOutcome = AcceptedBatch | FailedBatch | undefined;
-
-/**
- * What a send in several batch requests did: every batch's outcome by its position, the batches
- * accepted (in order), and the first one in order that failed, if any.
- */
-export interface ChunkedSend {
-  chunks: BatchRecipient[][];
-  outcomes: BatchOutcome[];
-  accepted: AcceptedBatch[];
-  stoppedAt?: FailedBatch;
-}
 
 export interface DeliveryStatus {
   /** For people: "Delivered to the phone". */
@@ -184,6 +112,11 @@ export interface LoggedMessage {
   cost: number | null;
   currency: string | null;
   reference: string | null;
+  /**
+   * Whether the record has a reference field at all: Vortex's documented history rows have none
+   * (§9 #25), and a search by reference cannot rule such a record out.
+   */
+  carriesReference: boolean;
   campaignId: string | null;
 }
 
@@ -191,11 +124,14 @@ export interface MessageLogScan extends ScanOptions<LoggedMessage> {
   direction?: 'incoming' | 'sent';
 }
 
-/** A contact as the app sends it: `fields` is Vortex's `meta`, for `{{KEY}}` placeholders. */
+/**
+ * A contact as the app sends it: `fields` is Vortex's `meta`, for `{{KEY}}` placeholders; values
+ * are what the user gave (text) or what Mobivate held (any JSON), sent as they are.
+ */
 export interface NewContact {
   alias: string;
   mobile: string;
-  fields: Record<string, string>;
+  fields: Record<string, unknown>;
 }
 
 /** A contact as Vortex returns it; its id (a uuid) is kept as text. */
@@ -203,8 +139,8 @@ export interface Contact {
   id: string;
   alias: string | null;
   mobile: string | null;
-  /** Undefined when the answer carries no `meta` (the documented list rows have none). */
-  fields?: Record<string, string>;
+  /** Its `meta`, values as Mobivate holds them; undefined when the answer carries none. */
+  fields?: Record<string, unknown>;
   created: string | null;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { MobivateAnswer } from './transport/answer';
 
-export type Claim = 'generic' | 'opted-out' | 'already-listed' | 'contact-exists';
+export type Claim = 'generic' | 'opted-out' | 'already-listed' | 'contact-exists' | 'key-refused';
 
 /** A permission scope named in Mobivate's words, like "(read:Optouts)" (§V7). */
 const SCOPE = /\b((?:create|read|update|delete):[A-Za-z]+)\b/;
@@ -32,12 +32,25 @@ const CLAIMS: Record<Claim, { says: RegExp[]; unless: RegExp[] }> = {
     unless: [],
   },
   /**
-   * The recipient opted out (403 on a send, §8.1). Mobivate also answers 403 for a key without a
-   * permission (§9 #10, §V7), so words about permissions, scopes or the key never count.
+   * This recipient opted out (403 on a send, §8.1: "Recipient is opted out: 44…"). Mobivate also
+   * answers 403 for a key without a permission (§9 #10, §V7), and messages that mention opting out
+   * may be about something else ("must include opt-out instructions", "too many recipients opted
+   * out this week"): only a statement that the recipient is opted out counts, and one that names a
+   * number counts only for that number (`says`, `about`).
    */
   'opted-out': {
-    says: [/\bopt(ed|s)?[\s_-]?out\b|\boptout\b|\bunsubscribed\b/i],
-    unless: [/\bpermi(tted|ssion)|\bscope\b|\bapi key\b/i, SCOPE],
+    says: [
+      /\b(is|has been|has|was|are)\s+(already\s+)?(opted[\s_-]?out|unsubscribed)\b/i,
+      /\b(on|in)\s+(the\s+|an?\s+|your\s+)?(opt[\s_-]?out|unsubscribe|suppression|block)\s*list\b/i,
+      /\b(opted[\s_-]?out|unsubscribed)\s+(recipient|number|mobile|msisdn|destination|subscriber)\b/i,
+      /^\W*((recipient|number|msisdn|mobile)\s+)?(opted[\s_-]?out|optout|unsubscribed)\W*$/i,
+    ],
+    unless: [
+      /\bpermi(tted|ssion)|\bscope\b|\bapi key\b/i,
+      SCOPE,
+      /\b(instructions?|must|include|too many|suspend(ed)?|account|limit|keyword|reserved)\b/i,
+      /\b\d[\d,]*\s+(recipients|numbers|contacts|people)\b/i,
+    ],
   },
   /** The number is already on the opt-out list; not a route, campaign, sender or key problem. */
   'already-listed': {
@@ -47,6 +60,17 @@ const CLAIMS: Record<Claim, { says: RegExp[]; unless: RegExp[] }> = {
       /\b(route|campaign|sender|originator|api key|user|group|contact|template)\b/i,
     ],
   },
+  /**
+   * The key check's answer refuses the key, although in a 200 (`{"message": "API Key is
+   * invalid"}`): a 200 is not enough to call a connection good.
+   */
+  'key-refused': {
+    says: [
+      /\b(invalid|unauthori[sz]ed|denied|forbidden|expired|revoked|disabled|incorrect|wrong|failed|failure|unknown)\b/i,
+      /\bnot (valid|authori[sz]ed|recogni[sz]ed|found|allowed|permitted|active)\b/i,
+    ],
+    unless: [],
+  },
   /** The contact's alias or number is taken (§V5 documents a 400 without its words). */
   'contact-exists': {
     says: [/\b(already|duplicate|exists?|taken|in use)\b|\b(must be|not) unique\b/i],
@@ -54,14 +78,29 @@ const CLAIMS: Record<Claim, { says: RegExp[]; unless: RegExp[] }> = {
   },
 };
 
+/** The phone numbers a message names: runs of 7 digits or more, separators allowed. */
+const numbersIn = (message: string): string[] =>
+  [...message.matchAll(/\+?\d[\d\s().-]{5,}\d/g)]
+    .map(([run]) => run.replace(/\D/g, ''))
+    .filter((digits) => digits.length >= 7);
+
 /**
- * Whether Mobivate's message says `claim`, by one of its patterns and none of its exceptions. No
- * message says nothing, except that an empty one is generic.
+ * Whether Mobivate's message says `claim`, by one of its patterns and none of its exceptions;
+ * with `about` (a number as international digits), only when every number the message names is
+ * that one (in full or in its national form). No message says nothing, except that an empty one
+ * is generic.
  */
-export const says = (message: string | undefined, claim: Claim): boolean => {
+export const says = (message: string | undefined, claim: Claim, about?: string): boolean => {
   if (!message) return claim === 'generic';
   const { says: patterns, unless } = CLAIMS[claim];
-  return patterns.some((pattern) => pattern.test(message)) && !unless.some((p) => p.test(message));
+  const aboutIt =
+    about === undefined ||
+    numbersIn(message).every((named) => about.endsWith(named.replace(/^0+/, '')));
+  return (
+    aboutIt &&
+    patterns.some((pattern) => pattern.test(message)) &&
+    !unless.some((p) => p.test(message))
+  );
 };
 
 /** The permission scope a message names, if any. */

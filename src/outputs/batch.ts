@@ -1,14 +1,29 @@
-import type { ChunkedSend } from '../mobivate';
+import type { AcceptedBatch, ChunkedSend } from '../mobivate';
 
 /** What a batch-like send outputs about its batches (Send Batch SMS, to Contacts, templates). */
 
-/** The ids of the accepted batches, and how many recipients Mobivate accepted in them. */
+/**
+ * How many recipients Mobivate said it accepted in these batches: null when any batch's answer
+ * did not say (never the number sent, which would claim what Mobivate did not).
+ */
+export const recipientsAccepted = (batches: AcceptedBatch[]): number | null =>
+  batches.some((batch) => batch.accepted === null)
+    ? null
+    : batches.reduce((sum, batch) => sum + (batch.accepted ?? 0), 0);
+
+/** The ids of the accepted batches, what Mobivate said it accepted, and whom it refused. */
 export const acceptedBatches = ({ accepted }: ChunkedSend) => {
   const ids = accepted.map((batch) => batch.id).filter(Boolean);
   return {
     batch_id: ids[0] ?? '',
     batch_ids: ids,
-    accepted: accepted.reduce((sum, batch) => sum + batch.accepted, 0),
+    accepted: recipientsAccepted(accepted),
+    refused: accepted.flatMap((batch) =>
+      batch.refused.map(
+        ({ recipient, reason }) =>
+          `${recipient ? `Recipient ${recipient}` : 'A recipient'}: Mobivate refused it ("${reason}")`,
+      ),
+    ),
   };
 };
 

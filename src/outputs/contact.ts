@@ -2,12 +2,30 @@ import type { Contact } from '../mobivate';
 
 export type ContactAction = 'created' | 'updated' | 'found';
 
+/**
+ * A contact's fields as the output's key/value field shows them: text, numbers and yes/no as
+ * text, lists and objects as JSON, nothing for an empty value (Mobivate keeps them as they are).
+ */
+const fieldsAsText = (fields: Record<string, unknown> = {}): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(fields).map(([key, value]) => [
+      key,
+      typeof value === 'string'
+        ? value
+        : value === null || value === undefined
+          ? ''
+          : typeof value === 'object'
+            ? JSON.stringify(value)
+            : String(value),
+    ]),
+  );
+
 /** What Add or Update Contact and Find Contact output: the same keys, for Find or Add Contact. */
 export const contactOutput = (contact: Contact, action: ContactAction) => ({
   id: contact.id || null,
   alias: contact.alias,
   mobile: contact.mobile,
-  fields: contact.fields ?? {},
+  fields: fieldsAsText(contact.fields),
   created_at: contact.created,
   action,
 });

@@ -1,4 +1,9 @@
-import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
+import {
+  defineInputFields,
+  defineSearch,
+  type SearchPerform,
+  type ZObject,
+} from 'zapier-platform-core';
 import { appError } from '../common/error-codes';
 import { formatCount } from '../common/text';
 import { optionalText, recordProblem } from '../inputs/read';
@@ -26,6 +31,19 @@ const inputFields = defineInputFields([
   },
 ]);
 
+/**
+ * Records without a reference field (Vortex's documented history shape) cannot be ruled out:
+ * "not found" would not follow from what Mobivate said.
+ */
+const cannotSearch = (z: ZObject, reference: string, without: number, read: number) =>
+  appError(
+    z,
+    without === read ? 'MessageSearchUnsupported' : 'MessageSearchInconclusive',
+    without === read
+      ? `Cannot search by reference "${reference}": the message history Mobivate answers with for this account carries no references. Search by Message ID instead.`
+      : `Could not tell whether a message with reference "${reference}" exists: ${formatCount(without)} of the ${formatCount(read)} messages Mobivate listed carry no reference, and it was not among the others. Search by Message ID instead.`,
+  );
+
 export const perform = (async (z, bundle) => {
   const messageId = optionalText(bundle.inputData.message_id);
   const reference = optionalText(bundle.inputData.reference);
@@ -43,6 +61,8 @@ export const perform = (async (z, bundle) => {
     { until: (message) => message.reference === reference },
   );
   if (scan.match) return [messageOutput(scan.match)];
+  const withoutReference = scan.items.filter((message) => !message.carriesReference).length;
+  if (withoutReference > 0) throw cannotSearch(z, reference, withoutReference, scan.items.length);
   // "Not found" only when every record of the window was read: a skipped one may be the match.
   if (scan.complete && scan.skipped.length === 0) return [];
   if (scan.complete) {

@@ -2,6 +2,7 @@ import type { ZObject } from 'zapier-platform-core';
 import { appError } from '../common/error-codes';
 import { formatCount } from '../common/text';
 import type { AcceptedBatch, BatchOutcome, ChunkedSend, FailedBatch } from '../mobivate';
+import { recipientsAccepted } from '../outputs/batch';
 
 /**
  * What a send in several batch requests reports when it stopped before every batch was accepted
@@ -49,11 +50,11 @@ const partialReport = (z: ZObject, { chunks, outcomes }: ChunkedSend): Error => 
     acceptedBatches.push(outcome);
     sentRecipients += chunks[index]!.length;
   });
-  const sent = acceptedBatches.reduce((sum, batch) => sum + batch.accepted, 0);
+  const sent = recipientsAccepted(acceptedBatches);
   const count = acceptedNumbers.length;
   const parts = [
     count > 0
-      ? `Only part of the batch was sent. ${plural(count, 'Batch', 'Batches')} ${numberList(acceptedNumbers)} of ${formatCount(chunks.length)} ${plural(count, 'was', 'were')} accepted (${recipientCount(sent)}; batch ${plural(count, 'id', 'ids')} ${acceptedBatches.map((batch) => batch.id).join(', ')}).`
+      ? `Only part of the batch was sent. ${plural(count, 'Batch', 'Batches')} ${numberList(acceptedNumbers)} of ${formatCount(chunks.length)} ${plural(count, 'was', 'were')} accepted (${sent === null ? 'Mobivate did not say how many recipients' : recipientCount(sent)}; batch ${plural(count, 'id', 'ids')} ${acceptedBatches.map((batch) => batch.id).join(', ')}).`
       : `No batch of the ${formatCount(chunks.length)} was confirmed as sent.`,
   ];
   // Once a batch found no time left, the batches never started after it are told alike.

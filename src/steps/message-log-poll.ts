@@ -1,8 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { appError } from '../common/error-codes';
-import { formatCount } from '../common/text';
 import { mobivate, type LoggedMessage } from '../mobivate';
-import { SAMPLE_SIZE, pollRead } from './polls';
+import { pollItems, pollRead } from './polls';
 
 /** What a polling trigger over the log makes of its records. */
 export interface LogPoll<Item> {
@@ -11,8 +9,6 @@ export interface LogPoll<Item> {
   toItem: (message: LoggedMessage) => Item[];
   /** The trigger's filters. */
   keep: (item: Item) => boolean;
-  /** The sentence that says the window holds more than one poll can read, and what to do. */
-  tooMany: (read: string) => string;
 }
 
 type Dated = { id: string; created: string | null };
@@ -25,27 +21,28 @@ const newestFirst = (a: Dated, b: Dated): number =>
   descending(a.created ?? '', b.created ?? '') || descending(a.id, b.id);
 
 /**
- * One poll of the log: every page of the window, newest first. The log's order is undocumented,
- * so only the whole window shows which items are newest; a scan that stops at its bound fails
- * rather than return part of it. Turning a Zap on (`isPopulatingDedupe`) reads the same window:
- * every item a later poll can return must be marked seen then, or the first poll would announce
- * messages from before the Zap was on. Samples read one page only. The log filters by when a
- * message was created, so a status that changes more than three days after the send is not seen.
+ * One poll of the log: the window, newest first. The log's order is undocumented, so the newest
+ * items are known only from what was read: a poll reads as far as a search may, and returns the
+ * newest it may (`pollItems`). Turning a Zap on (`isPopulatingDedupe`) reads the same and returns
+ * the same, so every item a later poll can return is marked seen then, and nothing from before the
+ * Zap was on is announced. Samples read one page only. The log filters by when a message was
+ * created, so a status that changes more than three days after the send is not seen.
  */
 export const pollMessageLog = async <Item extends Dated>(
   z: ZObject,
   bundle: Bundle,
   poll: LogPoll<Item>,
 ): Promise<Item[]> => {
-  const { sample, window, limits } = pollRead(bundle);
-  const scan = await mobivate(z, bundle).messageLog.scan(window, {
+  const read = pollRead(bundle);
+  const scan = await mobivate(z, bundle).messageLog.scan(read.window, {
     direction: poll.direction,
-    limits,
+    limits: read.limits,
   });
-  if (!scan.complete && !sample) {
-    const read = `${formatCount(scan.items.length)} read in ${scan.requests} requests`;
-    throw appError(z, 'MessagePollIncomplete', poll.tooMany(read));
-  }
   const items = scan.items.flatMap(poll.toItem).filter(poll.keep).sort(newestFirst);
-  return sample ? items.slice(0, SAMPLE_SIZE) : items;
+  return pollItems(z, read, items, {
+    complete: scan.complete,
+    requests: scan.requests,
+    read: scan.items.length,
+    noun: 'message',
+  });
 };

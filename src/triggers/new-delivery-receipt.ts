@@ -7,7 +7,6 @@ import {
 import { choiceInput } from '../inputs/read';
 import type { LoggedMessage } from '../mobivate';
 import { pollMessageLog } from '../steps/message-log-poll';
-import { POLL_WINDOW_DAYS } from '../steps/polls';
 
 const statuses = choiceInput({
   key: 'statuses',
@@ -68,8 +67,6 @@ export const perform = (async (z, bundle) =>
     direction: 'sent',
     toItem,
     keep: wanted(z, bundle.inputData),
-    tooMany: (read) =>
-      `More messages were sent in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's limits (${read}), so this check stopped rather than trigger for an incomplete list. Status changes will trigger again once fewer messages are sent; meanwhile check a message's status with Find Message or in the Mobivate hub.`,
   })) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({

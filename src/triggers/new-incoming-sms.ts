@@ -7,7 +7,6 @@ import {
 import { choiceInput } from '../inputs/read';
 import type { LoggedMessage } from '../mobivate';
 import { pollMessageLog } from '../steps/message-log-poll';
-import { POLL_WINDOW_DAYS } from '../steps/polls';
 
 /** Replies that ask to stop messages, compared whole, trimmed and case-insensitive. */
 const OPT_OUT_KEYWORDS = new Set([
@@ -116,8 +115,6 @@ export const perform = (async (z, bundle) =>
     direction: 'incoming',
     toItem,
     keep: keywordFilter(z, bundle.inputData),
-    tooMany: (read) =>
-      `More text messages arrived in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's limits (${read}), so this check stopped rather than trigger for an incomplete list. New messages will trigger again once fewer arrive; meanwhile read them in the Mobivate hub.`,
   })) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({

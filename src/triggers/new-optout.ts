@@ -1,15 +1,16 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { appError } from '../common/error-codes';
-import { formatCount } from '../common/text';
 import { OPT_OUT_SOURCES, mobivate, type ListedOptOut } from '../mobivate';
 import { listedOptOutOutput, listedOptOutOutputFields, optOutSample } from '../outputs/opt-out';
-import { POLL_WINDOW_DAYS, SAMPLE_SIZE, pollRead } from '../steps/polls';
+import { pollItems, pollRead } from '../steps/polls';
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Newest first; equal times by id, numerically for the documented numeric ids. */
+/**
+ * Newest first (ISO-8601 times compare as text, with or without a zone); equal times by id,
+ * numerically for the documented numeric ids.
+ */
 const newestFirst = (a: ListedOptOut, b: ListedOptOut): number =>
-  Date.parse(b.created) - Date.parse(a.created) || b.id.length - a.id.length || byCode(b.id, a.id);
+  byCode(b.created, a.created) || b.id.length - a.id.length || byCode(b.id, a.id);
 
 const inputFields = defineInputFields([
   {
@@ -28,23 +29,20 @@ const inputFields = defineInputFields([
 ]);
 
 export const perform = (async (z, bundle) => {
-  const { sample, window, limits } = pollRead(bundle);
-  const scan = await mobivate(z, bundle).optOuts.scan(window, { limits });
-  if (!scan.complete && !sample) {
-    // Returning part of the window could announce old opt-outs and miss the newest ones, since the
-    // list's order is undocumented: say so instead.
-    throw appError(
-      z,
-      'OptOutPollIncomplete',
-      `More opt-outs were added in the last ${POLL_WINDOW_DAYS} days than one check can read within Zapier's limits (${formatCount(scan.items.length)} read in ${scan.requests} requests). New opt-outs will trigger again once fewer arrive; meanwhile use Find Opt-Out or the Mobivate hub.`,
-    );
-  }
+  const read = pollRead(bundle);
+  const scan = await mobivate(z, bundle).optOuts.scan(read.window, { limits: read.limits });
   const source = bundle.inputData.note?.trim().toUpperCase();
   const items = scan.items
     .filter((record) => !source || record.note?.toUpperCase() === source)
     .sort(newestFirst)
     .map(listedOptOutOutput);
-  return sample ? items.slice(0, SAMPLE_SIZE) : items;
+  const { complete, requests } = scan;
+  return pollItems(z, read, items, {
+    complete,
+    requests,
+    read: scan.items.length,
+    noun: 'opt-out',
+  });
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({

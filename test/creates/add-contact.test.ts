@@ -243,6 +243,13 @@ describe('Add or Update Contact: inputs and connections', () => {
     [{ fields: 'FIRSTNAME=Jane' }, /^Contact Fields cannot be used: it received "FIRSTNAME=Jane"/],
     [{ fields: { CITY: ['a'] } }, /^Contact Fields "CITY" cannot be used/],
     [{ mobile: '12' }, /^Mobile Number "12" cannot be used/],
+    // Send SMS to Contacts could not tell such an alias from two (issue 20, #12).
+    [{ alias: 'Smith, John' }, /^Alias "Smith, John" cannot be used: it holds a comma, which/],
+    [{ alias: 'Smith;John' }, /^Alias "Smith;John" cannot be used: it holds a semicolon, which/],
+    [{ alias: 'Smith\nJohn' }, /^Alias "Smith\nJohn" cannot be used: it holds a line break/],
+    // A decimal part is never read as digits (issue 20, #1).
+    [{ mobile: '447700900123.0' }, /^Mobile Number "447700900123\.0" cannot be used: it ends in a/],
+    [{ mobile: 447700900123.5 }, /^Mobile Number "447700900123\.5" cannot be used: it ends in a/],
   ])('halts on %j before any request', async (inputs, message) => {
     const outcome = await add(inputs);
     expect(outcome.error?.name).toBe('HaltedError');

@@ -22,17 +22,20 @@ describe('Send SMS to Contacts', () => {
     });
   });
 
-  it('sends each alias once, saying which repeats were left out', async () => {
+  const sendsTo = (recipients: string[], id = 'a-1') =>
     vortexScope()
       .post('/send/alias', {
-        recipients: ['john', 'mary'],
+        recipients,
         text: 'Hi {{name}}',
         originator: 'Acme',
         excludeOptouts: true,
         shortenUrls: false,
       })
-      .reply(200, accept('a-1'));
-    const output = await run({ aliases: ['john', 'mary, john'] });
+      .reply(200, accept(id));
+
+  it('sends each alias once, saying which repeats were left out', async () => {
+    sendsTo(['john', 'mary']);
+    const output = await run({ aliases: ['john', 'mary\njohn'] });
     expect(output).toMatchObject({
       contacts_sent: 2,
       contacts_accepted: 2,
@@ -41,8 +44,78 @@ describe('Send SMS to Contacts', () => {
   });
 
   it.each([
+    // A list gives one alias per item, a text one per line (\r\n from Windows too).
+    [
+      ['john', ' mary ', '', 'sue'],
+      ['john', 'mary', 'sue'],
+    ],
+    ['john\nmary\r\nsue\n\n', ['john', 'mary', 'sue']],
+    [
+      ['john\nmary', 'sue'],
+      ['john', 'mary', 'sue'],
+    ],
+    ['o’brien j', ['o’brien j']],
+  ])('reads %j as the aliases %j', async (aliases, recipients) => {
+    sendsTo(recipients);
+    expect(await run({ aliases })).toMatchObject({
+      contacts_sent: recipients.length,
+      contacts_skipped: [],
+    });
+  });
+
+  const AMBIGUOUS =
+    'so it could be one alias or several; nothing was sent to it. Put each alias in its own entry or on its own line';
+
+  it.each([
+    // Not split at commas or semicolons: "Smith, John" may be one contact, or two others.
+    [['Smith, John', 'mary'], ["Contact 1 ('Smith, John'): it holds a comma, " + AMBIGUOUS]],
+    ['mary\njohn,sue', ["Contact 2 ('john,sue'): it holds a comma, " + AMBIGUOUS]],
+    [['mary', 'john; sue'], ["Contact 2 ('john; sue'): it holds a semicolon, " + AMBIGUOUS]],
+    [
+      ['mary', 'a;b, c', 'mary'],
+      [
+        "Contact 2 ('a;b, c'): it holds a comma, " + AMBIGUOUS,
+        "Contact 3 ('mary'): a duplicate of an earlier one",
+      ],
+    ],
+  ])('skips %j, saying why, and sends the rest', async (aliases, skipped) => {
+    sendsTo(['mary']);
+    expect(await run({ aliases })).toMatchObject({
+      contacts_sent: 1,
+      contacts_accepted: 1,
+      contacts_skipped: skipped,
+    });
+  });
+
+  it('skips an item that is not text, saying what it was, rather than send "true"', async () => {
+    sendsTo(['mary', '12345']);
+    expect(await run({ aliases: ['mary', true, { alias: 'john' }, 12345] })).toMatchObject({
+      contacts_sent: 2,
+      contacts_skipped: [
+        'Contact 2: it received true (a yes/no value), not an alias',
+        'Contact 3: it received an object with the fields alias, not an alias',
+      ],
+    });
+  });
+
+  it.each([
+    ['Smith, John', "Contact 1 ('Smith, John'): it holds a comma, " + AMBIGUOUS],
+    [
+      ['a,b', 'c;d'],
+      `Contact 1 ('a,b'): it holds a comma, ${AMBIGUOUS}; Contact 2 ('c;d'): it holds a semicolon, ${AMBIGUOUS}`,
+    ],
+  ])('halts before any request when no alias of %j can be used', async (aliases, why) => {
+    expect(await failure(run({ aliases }))).toEqual({
+      name: 'HaltedError',
+      message: `Nothing was sent: no contact can be used. ${why}.`,
+    });
+  });
+
+  it.each([
     [{ aliases: [] }, 'HaltedError', /^There are no contacts/],
     [{ aliases: ' , ' }, 'HaltedError', /^There are no contacts/],
+    [{ aliases: ['', ' ; ', '\n'] }, 'HaltedError', /^There are no contacts/],
+    [{ aliases: null }, 'HaltedError', /^There are no contacts/],
     [{ message: '  ' }, 'HaltedError', /^Message is empty/],
     [{ message: 'x'.repeat(200), max_parts: '1' }, 'HaltedError', /needs 2 SMS parts/],
     [{ from: 'Too long sender' }, 'AppError', /^From \(Sender ID\)/],

@@ -230,3 +230,228 @@ describe('the Default Country dropdown', () => {
     expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
   });
 });
+
+describe('normaliseMobile: a decimal part (issue 20, #1)', () => {
+  const DECIMAL = (part: string) =>
+    `it ends in a decimal part ("${part}"), the way spreadsheets and code steps write numbers, and reading it as more digits would change the number. Map the number without it: in a spreadsheet, format the column as plain text or as a number with no decimal places; in a code step, output the number as text`;
+
+  it.each([
+    // Refused, never read as one or two more digits (77009001230 would go to Kazakhstan).
+    ['7700900123.0', 'GB', '.0'],
+    ['+61412345678.0', undefined, '.0'],
+    ['447700900123.00', undefined, '.00'],
+    ['447700900123.5', 'GB', '.5'],
+    ['14155550132.75', 'US', '.75'],
+    [String(447700900123.5), undefined, '.5'], // a number from a code step
+    ["'447700900123.0", undefined, '.0'], // a spreadsheet's text marker before it
+    [' 447700900123.0\u200b ', undefined, '.0'],
+    [
+      '\uff0b\uff16\uff11\uff14\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18.\uff10',
+      undefined,
+      '.\uff10',
+    ],
+    ['0.5', 'GB', '.5'],
+  ])('refuses %j (Default Country %j)', (input, country, part) => {
+    expect(normaliseMobile(input, country)).toEqual({ problem: DECIMAL(part) });
+  });
+
+  it.each([
+    // Dotted phone numbers: more than one dot, or more than two digits after it.
+    ['+44.7700.900123', undefined, '447700900123'],
+    ['0044 7700.900.123', undefined, '447700900123'],
+    ['+44.7700900123', undefined, '447700900123'],
+    ['06.12.34.56.78', 'FR', '33612345678'],
+    ['+33.6.12.34.56.78', undefined, '33612345678'],
+    ['07700.900.123', 'GB', '447700900123'],
+    ['44.7700900123', undefined, '447700900123'],
+    ['44 7700 900.12 3', undefined, '447700900123'],
+  ])('still reads the dotted number %j (Default Country %j) as %s', (input, country, mobile) => {
+    expect(normaliseMobile(input, country)).toEqual({ mobile });
+  });
+
+  it.each([
+    // Not "digits and a decimal part": other rules answer.
+    [
+      '+44 7700 900123.0',
+      'it is too long for a phone number with country code +44. Check the number, and write it with + and the country code',
+    ],
+    [
+      '447700900123.000',
+      'it has no +, and read as international digits (+44 7700900123000), it is too long for a phone number with country code +44. If it is a national number, choose a Default Country; if not, write it with + and the country code, like +44 7700 900123',
+    ],
+    [
+      '447700900123.0.0',
+      'it has no +, and read as international digits (+44 770090012300), it is too long for a phone number with country code +44. If it is a national number, choose a Default Country; if not, write it with + and the country code, like +44 7700 900123',
+    ],
+  ])('leaves %j to the other rules', (input, problem) => {
+    expect(normaliseMobile(input)).toEqual({ problem });
+  });
+});
+
+describe('normaliseMobile: each rule at its edge, with the exact message', () => {
+  it.each([
+    // Two numbers need 7 digits each; shorter groups are parts of one number.
+    ['2345678\n3456789', 'it looks like 2 phone numbers, not one. Map a single phone number'],
+    [
+      '+44 7700 900123; 7700 900456',
+      'it looks like 2 phone numbers, not one. Map a single phone number',
+    ],
+    [
+      '1234567,1234567,1234567',
+      'it looks like 3 phone numbers, not one. Map a single phone number',
+    ],
+  ])('refuses %j', (input, problem) => {
+    expect(normaliseMobile(input)).toEqual({ problem });
+  });
+
+  it('reads a number with groups of fewer than 7 digits on several lines as one', () => {
+    expect(normaliseMobile('+44 7700\n900123')).toEqual({ mobile: '447700900123' });
+    expect(normaliseMobile('+44 770090\n0123')).toEqual({ mobile: '447700900123' });
+  });
+
+  it.each([
+    // A possible number of fewer than 7 digits with its country code cannot receive an SMS.
+    ['+43 1234', 6, undefined],
+    ['12 34', 6, 'DE'],
+  ])('refuses %j as too short for a mobile number', (input, digits, country) => {
+    expect(normaliseMobile(input, country)).toEqual({
+      problem: `it is too short for a mobile number (${digits} digits with the country code). Check the number, and write it with + and the country code`,
+    });
+  });
+
+  it('accepts 7 digits with the country code (Niue)', () => {
+    expect(normaliseMobile('+683 1234')).toEqual({ mobile: '6831234' });
+  });
+
+  it.each([
+    // [input, Default Country, problem]: each length problem in its own words.
+    ['+44 123', undefined, 'it is too short for a phone number with country code +44'],
+    ['+44 7700 900123 4567', undefined, 'it is too long for a phone number with country code +44'],
+    ['+44 1234 5678', undefined, 'it is not a possible phone number with country code +44'],
+    ['+999 123456789', undefined, 'it does not start with a known country code'],
+    ['00', 'GB', 'it is not a possible phone number anywhere'],
+    ['0044', 'GB', 'it is too short for a phone number anywhere'],
+    ['0', 'GB', 'it is too short for a phone number in GB'],
+    ['(0)', 'GB', 'it is not a possible phone number in GB'],
+    ['(0) 1234 5678 9012 3456', 'GB', 'it is too long for a phone number in GB'],
+    [
+      '123',
+      'GB',
+      'it is too short for a phone number in GB, and not a possible international number either',
+    ],
+    [
+      '12345678901234567',
+      'GB',
+      'it is too long for a phone number in GB, and not a possible international number either',
+    ],
+  ])('refuses %j (Default Country %j): %s', (input, country, problem) => {
+    expect(normaliseMobile(input, country)).toEqual({
+      problem: `${problem}. Check the number, and write it with + and the country code`,
+    });
+  });
+
+  it.each([
+    // Brackets make a number national: only the Default Country's reading is left.
+    ['(4477) 00900123', 'DE', { mobile: '49447700900123' }],
+    ['(0) 7700 900123', 'GB', { mobile: '447700900123' }],
+    [
+      '(415) 555-0132',
+      undefined,
+      {
+        problem:
+          'it has no country code. Write it with + and the country code, like +44 7700 900123, or choose a Default Country for national numbers',
+      },
+    ],
+    [
+      '07700 900123',
+      '',
+      {
+        problem:
+          'it has no country code. Write it with + and the country code, like +44 7700 900123, or choose a Default Country for national numbers',
+      },
+    ],
+  ])('reads %j (Default Country %j) as national only', (input, country, result) => {
+    expect(normaliseMobile(input, country)).toEqual(result);
+  });
+
+  it('without brackets, the same digits are read both ways', () => {
+    expect(normaliseMobile('4477 00900123', 'DE')).toEqual({
+      problem:
+        'it could be read two ways: dialled in DE, +49 4477 00900123, or as international digits, +44 7700 900123. Write it with + and the country code, so that it is clear which',
+    });
+  });
+
+  it.each([
+    // Of two possible readings, the valid one of a mobile's length wins: +1 297 560 1234 has a
+    // mobile's length in the US but no such area code; +297 560 1234 is an Aruba mobile.
+    ['2975601234', 'US', '2975601234'],
+    ['2975601234', 'GB', '2975601234'],
+  ])('reads %j in %s as the valid mobile %s', (input, country, mobile) => {
+    expect(normaliseMobile(input, country)).toEqual({ mobile });
+  });
+
+  it.each([
+    // What copy and paste brings around a number.
+    ['\uff0b44 7700 900123', '447700900123'], // full-width plus
+    [
+      '\uff0b\uff14\uff14 \uff17\uff17\uff10\uff10 \uff19\uff10\uff10\uff11\uff12\uff13',
+      '447700900123',
+    ],
+    [" '447700900123", '447700900123'], // a space before the text marker
+    ["' +44 7700 900123", '447700900123'], // and after it
+    ["\u200b'447700900123", '447700900123'],
+  ])('reads %j as %s', (input, mobile) => {
+    expect(normaliseMobile(input)).toEqual({ mobile });
+  });
+
+  it.each([
+    ['999123456', 'it has no + and does not start with a known country code'],
+    [
+      '7700 900123',
+      'it has no +, and read as international digits (+7 700900123), it is too short for a phone number with country code +7',
+    ],
+  ])('explains %j without a Default Country, exactly', (input, why) => {
+    expect(normaliseMobile(input)).toEqual({
+      problem: `${why}. If it is a national number, choose a Default Country; if not, write it with + and the country code, like +44 7700 900123`,
+    });
+  });
+
+  it.each([
+    ['07700 900123', 'XX', '"XX"'],
+    ['07700 900123', 'United Kingdom', '"United Kingdom"'],
+    ['+44 7700 900123', 'GBR', '"GBR"'],
+  ])('refuses %j with the Default Country %j', (input, country, quoted) => {
+    expect(normaliseMobile(input, country)).toEqual({
+      problem: `the Default Country ${quoted} is not a two-letter country code such as GB or US. Choose a country from the list, or leave Default Country empty`,
+    });
+  });
+
+  it.each([
+    ['4.47700900123E+11'],
+    ['4.47700900123e11'],
+    ['+4.47700900123E+11'],
+    ['4.4770090012E-3'],
+    ['44770090012E1'],
+    [" '4.47700900123E+11 "],
+  ])('explains the scientific notation of %j', (input) => {
+    expect(normaliseMobile(input)).toEqual({
+      problem:
+        'it looks like a spreadsheet turned the number into scientific notation, which loses digits. Format that spreadsheet column as plain text and map the number again',
+    });
+  });
+
+  it.each([
+    ['+44 7700 900123 extension 12', '12'],
+    ['+44 7700 900123 extn 3', '3'],
+    ['+44 7700 900123 ext.45', '45'],
+    ['+44 7700 900123x6', '6'],
+    ['+44 (7700) 900123)#7', '7'],
+    ['+1 (415) 555-0132, ext. 12', '12'], // as a list splits it, still one number (#21)
+    ['+1 415 555 0132;x8', '8'],
+    ['TEL:+1-415-555-0132;EXT=99', '99'],
+  ])('explains the extension in %j', (input, digits) => {
+    expect(normaliseMobile(input)).toEqual({
+      problem: `it has an extension (${digits}), which a text message cannot reach. Map the number without its extension`,
+    });
+  });
+});

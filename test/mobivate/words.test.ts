@@ -52,16 +52,48 @@ describe("says(message, 'already-listed')", () => {
   ])('%j does not', (message) => expect(says(message, 'already-listed')).toBe(false));
 });
 
-describe("says(message, 'opted-out')", () => {
-  it.each(['Recipient has opted out', 'Number is on the optout list', 'Unsubscribed recipient'])(
-    '%j says the recipient opted out',
-    (message) => expect(says(message, 'opted-out')).toBe(true),
-  );
+describe("says(message, 'opted-out', recipient)", () => {
+  const recipient = '447700900123';
   it.each([
+    'Recipient has opted out',
+    'Recipient is opted out: 447700900123',
+    'Recipient is opted out: 44XXXXXXXX',
+    'The number 07700 900123 is on the opt-out list',
+    'Number is on the optout list',
+    'OPTED_OUT',
+    'Unsubscribed recipient',
+    '+44 7700 900123 has unsubscribed',
+  ])('%j says this recipient opted out', (message) => {
+    expect(says(message, 'opted-out', recipient)).toBe(true);
+  });
+
+  it.each([
+    // A different number.
+    'Recipient is opted out: 447700900999',
+    'Recipient is opted out: +61 412 345 678',
+    // About opting out, but not about this recipient's state.
+    'marketing messages must include opt-out instructions',
+    'Account suspended: too many recipients opted out this week',
+    'Opt-out keyword STOP is reserved',
+    '12 recipients have opted out today',
+    'Recipients who opted out are excluded automatically',
+    // About the key.
     'API Key is not permitted to perform this action. (create:SingleSMS)',
     'No permission to send to opted out numbers',
     'Forbidden',
-  ])('%j does not', (message) => expect(says(message, 'opted-out')).toBe(false));
+  ])('%j does not', (message) => {
+    expect(says(message, 'opted-out', recipient)).toBe(false);
+  });
+});
+
+describe("says(message, 'key-refused')", () => {
+  it.each(['API Key is invalid', 'Access denied', 'Key expired', 'API key not recognised'])(
+    '%j refuses the key',
+    (message) => expect(says(message, 'key-refused')).toBe(true),
+  );
+  it.each(['API Key is valid', 'OK', undefined])('%j does not', (message) =>
+    expect(says(message, 'key-refused')).toBe(false),
+  );
 });
 
 describe('scopeIn', () => {

@@ -100,7 +100,8 @@ describe('Find Message', () => {
       );
     const result = await failure(run({ reference: 'order-7' }));
     expect(result).toMatchObject({ code: 'MessageSearchIncomplete' });
-  });
+    // 150 pages of 1,000 records: seconds of work on a busy machine.
+  }, 30_000);
 
   it('needs an id or a reference', async () => {
     expect((await failure(run({}))).message).toBe(

@@ -124,6 +124,38 @@ describe('Send SMS halts only for an opted-out recipient', () => {
   });
 });
 
+describe('Send SMS halts only when the answer says that this recipient opted out', () => {
+  const send = () =>
+    run('creates.send_sms.operation.perform', { from: 'Acme', to: '+61412345678', message: 'Hi' });
+
+  it.each([
+    'marketing messages must include opt-out instructions',
+    'Account suspended: too many recipients opted out this week',
+    'Recipient is opted out: 447700900123',
+    'Recipient is opted out: +33 6 12 34 56 78',
+    'Opt-out keyword STOP is reserved for this sender',
+  ])('%j is an error that quotes Mobivate, and sends nothing else', async (words) => {
+    standIn().on('POST /send/single', json(403, { code: 403, message: words }));
+    const outcome = await send();
+    const result = failed(outcome);
+    expect(result.name).toBe('AppError');
+    expect(result.message).toContain(`Mobivate refused this step ("${words}")`);
+    expect(standIn().received).toHaveLength(1);
+  });
+
+  it.each([
+    'Recipient is opted out: 61412345678',
+    'Recipient is opted out: 0412 345 678',
+    'OPTED_OUT',
+  ])('%j halts', async (words) => {
+    standIn().on('POST /send/single', json(403, { error: words }));
+    expect(failed(await send())).toMatchObject({
+      name: 'HaltedError',
+      message: expect.stringMatching(/^Not sent: 61412345678 has opted out/),
+    });
+  });
+});
+
 describe('a 2xx that carries an error is a failure wherever it arrives', () => {
   it.each([
     [
@@ -300,5 +332,49 @@ describe('choices are read whatever their case, and unknown ones are refused', (
     });
     expect(failed(outcome).message).toMatch(/"continue", "fail"/);
     expect(standIn().received).toEqual([]);
+  });
+});
+
+describe('Send SMS reads a status in the record Mobivate accepted', () => {
+  const send = (extra = {}) =>
+    run(
+      'creates.send_sms.operation.perform',
+      { from: 'Acme', to: '+61412345678', message: 'Hi' },
+      extra,
+    );
+  const vortex = { authData: { api_platform: 'vortex' } };
+
+  it.each([
+    ['Vortex', vortex, { success: true, record: { id: 'm-1', status: 'OPTED_OUT' } }],
+    ['BulkSMS', {}, { id: 'm-1', recipient: '61412345678', status: 'OPTED_OUT' }],
+  ])('%s OPTED_OUT halts as an opted-out recipient', async (_api, extra, body) => {
+    standIn().on('POST /send/single', json(200, body));
+    expect(failed(await send(extra))).toEqual({
+      name: 'HaltedError',
+      message: expect.stringMatching(
+        /^Not sent: 61412345678 has opted out of your messages \(Mobivate: the message m-1 has the status OPTED_OUT\)/,
+      ),
+    });
+  });
+
+  it.each([
+    ['Vortex', vortex, 'REJECTED'],
+    ['Vortex', vortex, 'INVALID_RECIPIENT'],
+    ['BulkSMS', {}, 'REJECTED'],
+    ['BulkSMS', {}, 'FAILED_NOROUTE'],
+    ['BulkSMS', {}, 'BLOCKED_BY_CARRIER'],
+  ])('%s %s is an error, never "accepted"', async (_api, extra, status) => {
+    standIn().on('POST /send/single', json(200, { success: true, record: { id: 'm-2', status } }));
+    const outcome = await send(extra);
+    expect(outcome.result).toBeUndefined();
+    expect(failed(outcome)).toEqual({
+      name: 'AppError',
+      message: `Not sent: Mobivate accepted the request but did not send the text to 61412345678 (the message m-2 has the status ${status}). Check the number, and the message log in the Mobivate hub.`,
+    });
+  });
+
+  it.each(['ACCEPTED', 'SENT', 'QUEUED', 'SCHEDULED'])('%s is an acceptance', async (status) => {
+    standIn().on('POST /send/single', json(200, { success: true, record: { id: 'm-3', status } }));
+    expect((await send(vortex)).result).toMatchObject({ id: 'm-3', status: 'accepted' });
   });
 });

@@ -2,13 +2,12 @@ import type { Generation } from '../generation';
 import { scanList } from '../shared/paged-scan';
 import {
   isObject,
-  mobivateTimeToIso,
   optionalNumber,
   optionalString,
   tolerantId,
-  tolerantTime,
   type Readout,
 } from '../shared/records';
+import { isTime, readTime } from '../shared/times';
 import { mobivateError, unexpectedAnswer } from '../transport/errors';
 import { callMobivate } from '../transport/request';
 import type { LoggedMessage } from '../types';
@@ -30,14 +29,13 @@ export const readLoggedMessageRecord = (body: unknown): Readout<LoggedMessage> =
   if (!isObject(body)) return { problem: 'it is not a JSON object' };
   const id = tolerantId(body.id);
   if (id === undefined) return { problem: 'it has no readable id' };
-  const created = tolerantTime(body.created);
-  if (created === undefined)
-    return { problem: 'it has no readable creation time', partial: { id } };
+  const given = body.created;
+  if (!isTime(given)) return { problem: 'it has no readable creation time', partial: { id } };
   const status = optionalString(body.status);
   const record: LoggedMessage = {
     id,
-    created: mobivateTimeToIso(created) ?? null,
-    modified: mobivateTimeToIso(tolerantTime(body.modified)) ?? null,
+    created: readTime(given) ?? null,
+    modified: readTime(body.modified) ?? null,
     originator: optionalString(body.originator),
     recipient: optionalString(body.recipient),
     body: optionalString(body.body),
@@ -51,6 +49,7 @@ export const readLoggedMessageRecord = (body: unknown): Readout<LoggedMessage> =
     currency: optionalString(body.currency),
     // The reference has three names (§9 #18); the log's is senderReference.
     reference: optionalString(body.senderReference),
+    carriesReference: 'senderReference' in body,
     campaignId: optionalString(body.campaignId),
   };
   return { record };
@@ -68,8 +67,10 @@ const get: Generation['messageLog']['get'] = async (z, bundle, id) => {
     throw mobivateError(z, answer, bundle);
   }
   const read = readLoggedMessageRecord(answer.data);
-  if (!('record' in read))
-    throw unexpectedAnswer(z, answer, bundle, 'a message log record ({"id", "created", …})');
+  // A record of another message is not this one's (ids are hex: compared in any case).
+  if (!('record' in read) || read.record.id.toLowerCase() !== id.trim().toLowerCase()) {
+    throw unexpectedAnswer(z, answer, bundle, `the message log record of ${id}`);
+  }
   return read.record;
 };
 

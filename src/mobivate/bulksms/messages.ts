@@ -1,7 +1,9 @@
 import type { Generation } from '../generation';
 import { BATCH_CONCURRENCY, inChunks, sendBatchRequest, sendInBatches } from '../shared/batch-send';
-import { formatMobivateDate, isObject, optionalString, unwrapRecord } from '../shared/records';
+import { readBatchAnswer } from '../shared/batch-answer';
+import { formatMobivateDate } from '../shared/times';
 import { sendSingleRequest } from '../shared/single-send';
+import { deliveryStatus } from './statuses';
 import type { BatchOptions, BatchRecipient } from '../types';
 
 const SEND_BATCH_PATH = '/send/batch';
@@ -13,7 +15,7 @@ export const DEFAULT_ROUTE = 'mglobal';
 const MAX_BATCH_SIZE = 1000;
 
 const sendSingle: Generation['messages']['sendSingle'] = async (z, bundle, message) => {
-  const sent = await sendSingleRequest(
+  const outcome = await sendSingleRequest(
     z,
     bundle,
     {
@@ -26,12 +28,18 @@ const sendSingle: Generation['messages']['sendSingle'] = async (z, bundle, messa
       ...(message.shortenUrls ? { shortenUrls: true } : {}),
     },
     'the sent message ({"id", …})',
+    deliveryStatus,
   );
+  if (!outcome.sent) return outcome;
   // The record echoes the request (§3.1); where it leaves a field out, the request says it.
+  const sent = outcome.message;
   return {
-    ...sent,
-    route: sent.route ?? message.route ?? DEFAULT_ROUTE,
-    campaignId: sent.campaignId ?? message.campaignId ?? null,
+    sent: true,
+    message: {
+      ...sent,
+      route: sent.route ?? message.route ?? DEFAULT_ROUTE,
+      campaignId: sent.campaignId ?? message.campaignId ?? null,
+    },
   };
 };
 
@@ -62,20 +70,6 @@ export const batchRequestBody = (recipients: BatchRecipient[], options: BatchOpt
   })),
 });
 
-/** What a batch send answers: G1 echoes the campaign (§3.3), G2 a record with a count (§3.5). */
-export const readBatchAnswer = (
-  body: unknown,
-): { id: string; name: string | null; accepted: number | undefined } | undefined => {
-  const record = unwrapRecord(body);
-  if (!isObject(record) || typeof record.id !== 'string' || !record.id) return undefined;
-  const accepted = Array.isArray(record.recipients)
-    ? record.recipients.length
-    : typeof record.recipientCount === 'number'
-      ? record.recipientCount
-      : undefined;
-  return { id: record.id, name: optionalString(record.name), accepted };
-};
-
 /** One request carries a text per recipient (§3.3), so personalized texts share requests. */
 const sendBatch: Generation['messages']['sendBatch'] = (z, bundle, recipients, options) =>
   sendInBatches(
@@ -85,10 +79,7 @@ const sendBatch: Generation['messages']['sendBatch'] = (z, bundle, recipients, o
         z,
         bundle,
         { method: 'POST', path: SEND_BATCH_PATH, body: batchRequestBody(chunk, options) },
-        (body) => {
-          const answer = readBatchAnswer(body);
-          return answer && { ...answer, accepted: answer.accepted ?? chunk.length };
-        },
+        (body) => readBatchAnswer(body),
         'the batch ({"id", …})',
       ),
     BATCH_CONCURRENCY,

@@ -1,13 +1,13 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { appError } from '../../common/error-codes';
 import type { Generation } from '../generation';
-import { optOutRecord } from '../shared/opt-out-sources';
+import { listedBefore, optOutRecord } from '../shared/opt-out-sources';
+import { readTime } from '../shared/times';
 import { scanList } from '../shared/paged-scan';
 import {
   isObject,
   mobileDigits,
   optionalString,
-  readEpochMillis,
   tolerantId,
   type Readout,
 } from '../shared/records';
@@ -32,7 +32,7 @@ export const readOptOut = (body: unknown): Readout<OptOutRecord> => {
   if (!isObject(body)) return { problem: 'it is not a JSON object' };
   const mobile = mobileDigits(body.mobile);
   if (mobile === undefined) return { problem: 'it has no readable mobile number' };
-  const created = readEpochMillis(body.created);
+  const created = readTime(body.created);
   if (created === undefined)
     return { problem: 'it has no readable creation time', partial: { mobile } };
   return { record: optOutRecord(mobile, optionalString(body.note), created) };
@@ -48,13 +48,9 @@ export const readListedOptOut = (body: unknown): Readout<ListedOptOut> => {
 
 /**
  * Mobivate documents no answer for adding a number that is already opted out (§2.1). What can be
- * known: the answer is the opt-out record, and a record created before our request was already
- * there (with this much tolerance for the two clocks). Should Mobivate refuse a duplicate instead,
- * only a refusal whose words say the number is already listed counts; "Route does not exist" or a
- * bare "Conflict" is an error like any other (docs/truthful-outcomes.md).
+ * known: a refusal whose words say the number is already listed (words.ts); or, from the record
+ * it answers with, when it was made (listedBefore). Anything else is an error or unknown.
  */
-const CLOCK_TOLERANCE_MS = 2 * 60_000;
-
 const add = async (z: ZObject, bundle: Bundle, mobile: string): Promise<AddedOptOut> => {
   const sentAt = Date.now();
   const answer = await callMobivate(z, bundle, {
@@ -71,8 +67,7 @@ const add = async (z: ZObject, bundle: Bundle, mobile: string): Promise<AddedOpt
   if (!('record' in read)) {
     throw unexpectedAnswer(z, answer, bundle, 'the opt-out ({"mobile", "note", "created"})');
   }
-  const created = Date.parse(read.record.created);
-  return { record: read.record, alreadyListed: created < sentAt - CLOCK_TOLERANCE_MS };
+  return { record: read.record, alreadyListed: listedBefore(read.record.created, sentAt) };
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { Paging } from '../shared/paged-scan';
-import { formatMobivateDate } from '../shared/records';
+import { formatMobivateDate } from '../shared/times';
 import type { Window } from '../types';
 
 /** The list endpoints' page size limit (§2.1, §4.1). */

@@ -7,6 +7,9 @@ import {
   unexpectedAnswer,
 } from '../transport/errors';
 import { certainlyNotSent, transportReason } from '../transport/failures';
+import { scrubSecrets } from '../transport/secrets';
+import { contradiction } from './batch-answer';
+import { redirectMayHaveBeenCarriedOut } from '../transport/redirects';
 import {
   attemptMobivate,
   isNoAnswer,
@@ -74,9 +77,15 @@ export const sendBatchRequest = async (
     return failed(uncertain, transportReason(result.error, result.seconds), error);
   }
   slowestBatchMs.set(bundle, Math.max(slowest(), Date.now() - started));
-  if (result.status >= 400) {
+  if (result.status >= 300) {
     const error = mobivateError(z, result, bundle, SEND_UNCERTAIN);
-    return failed(result.status >= 500, answerReason(result, bundle), error);
+    const uncertain = result.status >= 500 || redirectMayHaveBeenCarriedOut(result.status);
+    return failed(uncertain, answerReason(result, bundle), error);
+  }
+  const contradicted = contradiction(result.data);
+  if (contradicted) {
+    const said = `Mobivate answered that it succeeded but also that "${scrubSecrets(contradicted, bundle)}"`;
+    return failed(true, said, unexpectedAnswer(z, result, bundle, expected, SEND_UNCERTAIN));
   }
   const batch = readBatch(result.data);
   if (batch) return batch;

@@ -1,5 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { appError } from '../../common/error-codes';
+import { statedError } from '../transport/answer';
 import {
   RECONNECT_HELP,
   mobivateError,
@@ -7,13 +8,16 @@ import {
   whatMobivateSaid,
 } from '../transport/errors';
 import { callMobivate } from '../transport/request';
+import { scrubSecrets } from '../transport/secrets';
+import { says } from '../words';
 import { isObject } from './records';
 
 /**
  * `GET /auth/test` sends nothing and costs nothing (§1.2, §V1). BulkSMS documents 200
  * {"message":"API Key is valid"}, Vortex a 200 without a body (§9 #19): accept either, but not a
- * web page or anything else that shows the API Address is not Mobivate's API. A 401, or a 200
- * whose body says it failed, is a refusal of the key (docs/truthful-outcomes.md).
+ * web page or anything else that shows the API Address is not Mobivate's API. A 401, a 200 whose
+ * body says it failed, or a message that says the key is not good is a refusal of the key
+ * (docs/truthful-outcomes.md).
  */
 export const checkKey = async (
   z: ZObject,
@@ -26,11 +30,12 @@ export const checkKey = async (
     path: '/auth/test',
     expectedErrorStatuses: [400, 401, 403],
   });
-  const refusedIn2xx = answer.status !== answer.httpStatus;
-  if (answer.status >= 400 && answer.status !== 401 && !refusedIn2xx) {
-    throw mobivateError(z, answer, bundle);
-  }
-  if (answer.status >= 400) {
+  const refused =
+    answer.status === 401 ||
+    answer.status !== answer.httpStatus ||
+    (answer.httpStatus < 300 && says(statedError(answer.data)?.message, 'key-refused'));
+  if (answer.status >= 400 && !refused) throw mobivateError(z, answer, bundle);
+  if (refused) {
     const said = answer.content.trim() ? ` (${whatMobivateSaid(answer, bundle)})` : '';
     throw appError(
       z,
@@ -45,6 +50,12 @@ export const checkKey = async (
   }
   const wrongGeneration = otherGeneration(body);
   if (wrongGeneration) throw appError(z, 'AuthenticationError', wrongGeneration, answer.httpStatus);
-  const message = typeof body.message === 'string' ? body.message.trim() : '';
-  return { message: message || 'API Key is valid' };
+  // Quoted back only with every form of the key removed ("API Key <key> is valid" has been seen).
+  const message = messageOf(body);
+  return { message: message ? scrubSecrets(message, bundle) : 'API Key is valid' };
 };
+
+const messageOf = (body: unknown): string | undefined =>
+  isObject(body) && typeof body.message === 'string' && body.message.trim()
+    ? body.message.trim()
+    : undefined;

@@ -1,7 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { MobivateAnswer } from '../transport/answer';
 import { hasTimeForRequest } from '../transport/deadline';
-import { callMobivate } from '../transport/request';
+import { attemptMobivate, isNoAnswer, type NoAnswer } from '../transport/request';
 import type { ScanLimits } from '../types';
 
 /**
@@ -9,6 +9,9 @@ import type { ScanLimits } from '../types';
  * BATCH_CONCURRENCY in batch-send.ts; docs/performance.md says why 4).
  */
 export const SCAN_CONCURRENCY = 4;
+
+/** Page sizes servers cap at are multiples of this (docs/truthful-outcomes.md, "Lists"). */
+const CAP_STEP = 10;
 
 /** Pages read one at a time before reading ahead, when the list does not say its length. */
 export const SEQUENTIAL_PAGES = 3;
@@ -27,22 +30,33 @@ export interface Paging {
   total?: (body: unknown) => number | undefined;
 }
 
-/** A page's answer, or the error its request ended with, kept until the page's turn comes. */
-export type PageOutcome = { answer: MobivateAnswer } | { error: unknown };
+/**
+ * A page's answer, or why none came (a transport failure, the step's deadline), or the error its
+ * request threw, kept until the page's turn comes.
+ */
+export type PageOutcome = { answer: MobivateAnswer } | { noAnswer: NoAnswer } | { error: unknown };
 
-const settle = (request: Promise<MobivateAnswer>): Promise<PageOutcome> =>
+const settle = (request: Promise<MobivateAnswer | NoAnswer>): Promise<PageOutcome> =>
   request.then(
-    (answer) => ({ answer }),
+    (result) => (isNoAnswer(result) ? { noAnswer: result } : { answer: result }),
     (error: unknown) => ({ error }),
   );
 
 /**
  * Requests a list's pages in order, up to `concurrency` of them ahead of the one being read, within
- * the scan's bounds (pages, time, the step's deadline). When the first page says how long the
- * list is, the pages up to its end are requested at once; when it does not, the first
- * SEQUENTIAL_PAGES pages go one at a time (most lists end there, at no extra request) and then
- * one more page at a time is read ahead, so a long list costs at most `concurrency - 1` requests
- * past its end.
+ * the scan's bounds (pages, time, the step's deadline), and says where the list ends.
+ *
+ * Where it ends: when the rows read reach the length the first page states (Vortex's `matches` or
+ * `total`), whatever the page bound; at an empty page; or at a page shorter than the server's
+ * page size. That size is the one asked for once a page has been that long; a server may cap it
+ * below what was asked (100 rows while `matches` says 3,000). A short first page whose length
+ * could be such a cap ends a list without a stated length only when the next page, read from
+ * where it stopped, shows nothing more (one request more); a page as long as the first one
+ * confirms the cap.
+ *
+ * How far ahead: when the list's length is known, the pages up to its end are requested at once;
+ * when it is not, the first SEQUENTIAL_PAGES pages go one at a time and then one more page at a
+ * time is read ahead, so a long list costs at most `concurrency - 1` requests past its end.
  */
 export class PageReader {
   requests = 0;
@@ -51,9 +65,17 @@ export class PageReader {
   /** Pages in flight from the one being read, and the last page the list's length implies. */
   private ahead = 1;
   private lastPage = Infinity;
-  /** Where the next page starts: after the rows read, or by page size while pages are regular. */
-  private offset = 0;
+  /** The rows read so far: where the next page starts when pages are not regular. */
+  private rows = 0;
+  /** Pages start at multiples of `size` (else at the rows read, one page at a time). */
   private regular = true;
+  /** The page size the server gives: what was asked for, or a cap it showed. */
+  private size: number;
+  /** Whether a page of `size` rows has been seen, which makes a shorter one the last. */
+  private sizeSeen = false;
+  /** The length of a short first page, until the next page shows whether it is the server's cap. */
+  private firstShort: number | undefined;
+  private total: number | undefined;
   private readonly deadline: number;
 
   constructor(
@@ -64,6 +86,7 @@ export class PageReader {
     private readonly limits: ScanLimits,
     private readonly concurrency: number,
   ) {
+    this.size = paging.pageSize;
     this.deadline = Date.now() + limits.budgetMs;
   }
 
@@ -76,25 +99,75 @@ export class PageReader {
     return outcome;
   }
 
-  /** After a page of `rows` elements was read: where the next starts, and how far to read ahead. */
-  advance(page: number, rows: number, body: unknown): Promise<void> | void {
-    this.offset += rows;
-    if (rows > this.paging.pageSize && this.regular) return this.readOneByOne(page);
-    const total = page === 1 ? this.paging.total?.(body) : undefined;
-    if (total !== undefined && this.regular) {
-      // The page after the last full one, which ends the list (short or empty), is the last read
-      // ahead; a list that grew meanwhile is read on one page at a time.
-      this.lastPage = Math.floor(total / this.paging.pageSize) + 1;
-      this.ahead = this.concurrency;
-    } else if (this.regular && this.lastPage === Infinity && page >= SEQUENTIAL_PAGES) {
-      this.ahead = Math.min(this.concurrency, this.ahead + 1);
+  /** Whether a page of `count` elements is a full page of the server's size. */
+  isFull(count: number): boolean {
+    return count >= this.size;
+  }
+
+  /**
+   * After page `page` gave `count` elements: true when the list ends there, else prepares the
+   * next pages. `repeated` is true when all of its items were on earlier pages.
+   */
+  async ended(page: number, count: number, body: unknown, repeated: boolean): Promise<boolean> {
+    this.rows += count;
+    if (page === 1) this.total = this.paging.total?.(body);
+    if (this.total !== undefined && this.rows >= this.total) return true;
+    if (count === 0) return true;
+    if (count > this.size) {
+      // More rows than asked for: the server ignores the page size. Read on one page at a time.
+      await this.restart(page, false);
+      return false;
     }
+    if (count === this.size) return this.readOn(page);
+    return this.afterShortPage(page, count, repeated);
   }
 
   /** Waits for the pages still in flight, so that no request outlives the scan. */
   async settled(): Promise<void> {
     await Promise.all(this.inFlight.values());
     this.inFlight.clear();
+  }
+
+  /** A page of the server's size: the list goes on; how far to read ahead. */
+  private readOn(page: number): boolean {
+    this.sizeSeen = true;
+    if (this.total !== undefined && this.regular) {
+      this.lastPage = Math.ceil(this.total / this.size);
+      this.ahead = this.concurrency;
+    } else if (this.regular && this.lastPage === Infinity && page >= SEQUENTIAL_PAGES) {
+      this.ahead = Math.min(this.concurrency, this.ahead + 1);
+    }
+    return false;
+  }
+
+  /** A page shorter than the server's page size so far. */
+  private async afterShortPage(page: number, count: number, repeated: boolean) {
+    // A server that ignores paging answers every page with the same short list: that is all.
+    if (repeated) return true;
+    if (this.total !== undefined) {
+      // The list's length says more rows exist: the server caps its pages (the first short page
+      // shows the cap), or gave fewer this time; read on from where it stopped.
+      if (this.sizeSeen) return this.restart(page, false).then(() => false);
+      return this.resize(page, count);
+    }
+    if (this.sizeSeen) return true;
+    if (this.firstShort === undefined) {
+      // Nothing says whether more rows exist. Servers cap pages at a round number (100, 500):
+      // a first page of such a length may be a cap, and the next page, from where it stopped,
+      // tells; any other length is the list's own.
+      if (count % CAP_STEP !== 0) return true;
+      this.firstShort = count;
+      return this.restart(page, false).then(() => false);
+    }
+    if (count < this.firstShort) return true;
+    return this.resize(page, this.firstShort, count === this.firstShort);
+  }
+
+  /** The server gives pages of `size` rows: read on in pages of that size. */
+  private async resize(page: number, size: number, regular = true): Promise<boolean> {
+    this.size = size;
+    await this.restart(page, regular);
+    return this.readOn(page);
   }
 
   private wants(page: number): boolean {
@@ -115,19 +188,23 @@ export class PageReader {
   private launch(): void {
     const page = ++this.launched;
     this.requests++;
-    const offset = this.regular ? (page - 1) * this.paging.pageSize : this.offset;
+    const offset = this.regular ? (page - 1) * this.size : this.rows;
     const params = this.paging.params(page, offset);
-    const request = callMobivate(this.z, this.bundle, { method: 'GET', path: this.path, params });
+    const request = attemptMobivate(this.z, this.bundle, {
+      method: 'GET',
+      path: this.path,
+      params,
+    });
     this.inFlight.set(page, settle(request));
   }
 
   /**
-   * More rows than asked for: the server ignores the page size, so pages asked for ahead start at
-   * the wrong offsets. They are dropped, and the rest is read one page at a time.
+   * Pages asked for ahead start at offsets that no longer hold: they are dropped (awaited, so no
+   * request outlives the scan) and asked for again after page `page`.
    */
-  private async readOneByOne(page: number): Promise<void> {
-    this.regular = false;
+  private async restart(page: number, regular: boolean): Promise<void> {
     await this.settled();
+    this.regular = regular;
     this.launched = page;
     this.ahead = 1;
     this.lastPage = Infinity;

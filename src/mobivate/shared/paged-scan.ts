@@ -5,7 +5,8 @@ import { resolveApiUrl } from '../transport/address';
 import type { MobivateAnswer } from '../transport/answer';
 import { authDataOf } from '../transport/auth-data';
 import { SCAN_BUDGET_MS } from '../transport/deadline';
-import { unexpectedAnswer } from '../transport/errors';
+import { mobivateError, unexpectedAnswer } from '../transport/errors';
+import { noAnswerError } from '../transport/request';
 import type { ScanLimits, ScanResult } from '../types';
 import { PageReader, SCAN_CONCURRENCY, type Paging } from './page-reader';
 import type { Readout } from './records';
@@ -137,17 +138,27 @@ export const scanList = async <Item>(
     if (!outcome) return result(false);
     try {
       if ('error' in outcome) throw outcome.error;
+      if ('noAnswer' in outcome) {
+        const request = { method: 'GET' as const, path };
+        if (page === 1) throw noAnswerError(z, outcome.noAnswer, request);
+        // Pages had arrived: the scan could not finish, which the caller says with what it read.
+        z.console.log(`Stopped the list at page ${page}: no answer (${outcome.noAnswer.kind}).`);
+        return await result(false);
+      }
+      if (outcome.answer.status >= 300) throw mobivateError(z, outcome.answer, bundle);
       const { elements, items } = elementsOf(z, bundle, outcome.answer, page, request, skipped);
-      const full = elements.length >= paging.pageSize;
-      if (full && page > 1 && items.every((item) => seen.has(key(item)))) {
-        throw pagingIgnored(z, bundle, page, paging.pageSize, request.noun);
+      const repeated = page > 1 && items.length > 0 && items.every((item) => seen.has(key(item)));
+      if (repeated && reader.isFull(elements.length)) {
+        throw pagingIgnored(z, bundle, page, elements.length, request.noun);
       }
       for (const item of items) {
         if (!seen.has(key(item))) seen.set(key(item), item);
         if (until?.(item)) return await result(true, item);
       }
-      if (!full || pastWindow?.(items)) return await result(true);
-      await reader.advance(page, elements.length, outcome.answer.data);
+      if (pastWindow?.(items)) return await result(true);
+      if (await reader.ended(page, elements.length, outcome.answer.data, repeated)) {
+        return await result(true);
+      }
     } catch (error) {
       await reader.settled();
       throw error;

@@ -6,7 +6,7 @@ import {
   whatMobivateSaid,
 } from '../transport/errors';
 import { callMobivate } from '../transport/request';
-import type { SentMessage } from '../types';
+import type { DeliveryStatus, SentMessage, SingleSendOutcome } from '../types';
 import { says } from '../words';
 import { isObject, optionalString, unwrapRecord } from './records';
 
@@ -22,19 +22,41 @@ export const readSentMessage = (body: unknown): SentMessage | undefined => {
     route: optionalString(record.routeId),
     reference: optionalString(record.reference),
     campaignId: optionalString(record.campaignId),
+    status: optionalString(record.status),
   };
 };
 
+/** Failure words a status may use that the generation's table does not list. */
+const FAILURE_WORDS = /FAIL|REJECT|BLOCK|INVALID|ERROR|UNDELIVER|EXPIRED|DENIED|OPT(ED)?_?OUT/i;
+
 /**
- * Sends one text (`POST /send/single`, both generations) and reads the sent message: halts for an
- * opted-out recipient, never repeats a send whose outcome is unclear.
+ * A status in the accepted record (Vortex `{"record": {"id", "status": "OPTED_OUT"}}`, seen from
+ * stand-ins; §V3 does not show one) can say the text was not sent after all: a failure in the
+ * generation's table, or a word for failure. In-flight and unknown words are an acceptance.
+ */
+const refusalIn = (
+  status: string | null,
+  describe: (status: string) => DeliveryStatus | undefined,
+): 'opted-out' | 'refused' | undefined => {
+  if (!status) return undefined;
+  const meaning = describe(status);
+  const failed = meaning ? meaning.failure : FAILURE_WORDS.test(status);
+  if (!failed) return undefined;
+  return /OPT(ED)?[\s_-]?OUT|UNSUBSCRIBED/i.test(status) ? 'opted-out' : 'refused';
+};
+
+/**
+ * Sends one text (`POST /send/single`, both generations) and reads what became of it: sent, or
+ * not sent because Mobivate's answer says the recipient opted out or it refused the text; never
+ * repeats a send whose outcome is unclear.
  */
 export const sendSingleRequest = async (
   z: ZObject,
   bundle: Bundle,
   body: Record<string, unknown> & { recipient: string },
   expected: string,
-): Promise<SentMessage> => {
+  describe: (status: string) => DeliveryStatus | undefined,
+): Promise<SingleSendOutcome> => {
   const answer = await callMobivate(z, bundle, {
     method: 'POST',
     path: '/send/single',
@@ -46,12 +68,17 @@ export const sendSingleRequest = async (
   // permission, a daily limit or an IP allow-list (§9 #10, §V7): a halt raises no alert, so the
   // step halts only when Mobivate's words say the recipient opted out.
   if (answer.status === 403) {
-    if (!says(answer.error?.message, 'opted-out')) throw mobivateError(z, answer, bundle);
-    throw new z.errors.HaltedError(
-      `Not sent: ${body.recipient} has opted out of your messages (Mobivate: ${whatMobivateSaid(answer, bundle)}). Use Delete Opt-Out only if they asked to receive messages again.`,
-    );
+    if (!says(answer.error?.message, 'opted-out', body.recipient)) {
+      throw mobivateError(z, answer, bundle);
+    }
+    return { sent: false, reason: 'opted-out', said: whatMobivateSaid(answer, bundle) };
   }
   const sent = readSentMessage(answer.data);
   if (!sent) throw unexpectedAnswer(z, answer, bundle, expected, SEND_UNCERTAIN);
-  return sent;
+  const refused = refusalIn(sent.status, describe);
+  if (refused) {
+    const said = `the message ${sent.id} has the status ${sent.status}`;
+    return { sent: false, reason: refused, said };
+  }
+  return { sent: true, message: sent };
 };

@@ -20,6 +20,8 @@ export interface MobivateAnswer<T = unknown> {
   /** The error the body states, in any of Mobivate's error shapes. */
   error?: StatedError;
   retryAfter?: string;
+  /** Where a redirect pointed (its Location header), as given. */
+  location?: string;
 }
 
 export interface StatedError {
@@ -40,10 +42,25 @@ const errorCode = (value: unknown): number | undefined => {
     : undefined;
 };
 
+/** The first message of an `errors` list (`["…"]`, `[{"message"}]`) or map (`{"name": ["…"]}`). */
+const firstOfErrors = (errors: unknown): string | undefined => {
+  if (Array.isArray(errors)) {
+    const first: unknown = errors[0];
+    return (
+      text(first) ?? (isObject(first) ? (text(first.message) ?? text(first.detail)) : undefined)
+    );
+  }
+  if (!isObject(errors)) return undefined;
+  const [field, value] = Object.entries(errors)[0] ?? [];
+  const said = text(value) ?? (Array.isArray(value) ? text(value[0]) : undefined);
+  return said && field ? `${field} ${said}` : said;
+};
+
 /**
  * The error a body states, in Mobivate's shapes: `{"code", "message"}` (BulkSMS API),
- * `{"error": "…"}`, `{"success": false, "error": {…}}` (Vortex), `{"message": "…"}`, and
- * Spring-style `{"status": 404, "error": "Not Found"}` (words.ts tells such a body apart).
+ * `{"error": "…"}`, `{"success": false, "error": {…}}` (Vortex), `{"message": "…"}`, and those of
+ * web frameworks: Spring's `{"status": 404, "error": "Not Found"}`, `{"errors": […]}`,
+ * `{"detail": "…"}` (words.ts tells a framework's words apart).
  */
 export const statedError = (body: unknown): StatedError | undefined => {
   if (!isObject(body)) return undefined;
@@ -53,15 +70,40 @@ export const statedError = (body: unknown): StatedError | undefined => {
     text(body.error) ??
     text(inner?.message) ??
     text(inner?.error) ??
-    text(inner?.description);
+    text(inner?.description) ??
+    firstOfErrors(body.errors) ??
+    text(body.detail);
   const code = errorCode(body.code) ?? errorCode(inner?.code) ?? errorCode(body.status);
   if (message === undefined && code === undefined) return undefined;
   return { message, code };
 };
 
-/** A 2xx body that says the request failed, which must never count as a success. */
-const saysItFailed = (body: unknown): boolean =>
-  isObject(body) && (body.success === false || errorCode(body.code) !== undefined);
+/** Words a `status` field uses for a failure (`{"status": "fail"}`). */
+const FAILED_STATUS = /^(fail|failed|failure|error|invalid|denied|unauthori[sz]ed|forbidden)$/i;
+
+const hasContent = (value: unknown): boolean =>
+  typeof value === 'string'
+    ? value.trim() !== ''
+    : Array.isArray(value)
+      ? value.length > 0
+      : isObject(value) && Object.keys(value).length > 0;
+
+/**
+ * A 2xx body that says the request failed, which must never count as a success: `success:
+ * false`, an error `code`, or, in a body that claims no success and carries no record, an
+ * `error`, a list of `errors`, or a `status` that is an error code or a word for failure.
+ */
+const saysItFailed = (body: unknown): boolean => {
+  if (!isObject(body)) return false;
+  if (body.success === false || errorCode(body.code) !== undefined) return true;
+  if (body.success === true || 'record' in body || 'id' in body) return false;
+  return (
+    hasContent(body.error) ||
+    hasContent(body.errors) ||
+    errorCode(body.status) !== undefined ||
+    (typeof body.status === 'string' && FAILED_STATUS.test(body.status.trim()))
+  );
+};
 
 const BYTE_ORDER_MARK = /^\uFEFF/;
 
@@ -80,7 +122,22 @@ export interface ReceivedAnswer {
   status: number;
   content: string;
   retryAfter?: string;
+  location?: string;
 }
+
+/**
+ * The body as text, in the character set its Content-Type names (`charset=iso-8859-1`), UTF-8
+ * when it names none or one this runtime does not know: an id in Latin-1 read as UTF-8 would
+ * come out as another id.
+ */
+export const decodeBody = (bytes: Uint8Array, contentType: string | null | undefined): string => {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
+  try {
+    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+};
 
 export const readAnswer = <T>({
   method,
@@ -88,6 +145,7 @@ export const readAnswer = <T>({
   status,
   content,
   retryAfter,
+  location,
 }: ReceivedAnswer): MobivateAnswer<T> => {
   const data = parseJson(content) as T | undefined;
   const failedDespite2xx = status < 300 && saysItFailed(data);
@@ -100,5 +158,6 @@ export const readAnswer = <T>({
     request: `${method} ${new URL(url).pathname}`,
     error,
     retryAfter,
+    location,
   };
 };

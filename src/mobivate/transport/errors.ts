@@ -3,6 +3,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { scopeIn } from '../words';
 import type { MobivateAnswer } from './answer';
 import { authDataOf } from './auth-data';
+import { isRedirect, redirectError, redirectTarget } from './redirects';
 import { scrubSecrets } from './secrets';
 
 /**
@@ -23,14 +24,28 @@ const STATUS_TEXT: Record<number, string> = {
 const shorten = (text: string): string =>
   text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
 
-/** A short, single-line quote of a body, with HTML tags dropped (error pages are mostly markup). */
-export const excerpt = (content: string, bundle: Bundle): string => {
-  const text = scrubSecrets(content, bundle)
+/** A body as one line of words: HTML tags and scripts dropped, every form of the key removed. */
+const wordsOf = (content: string, bundle: Bundle): string =>
+  scrubSecrets(content, bundle)
     .replace(/^\uFEFF/, '')
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+
+/**
+ * How much of a body an excerpt is first taken from: enough for any error page's words, and little
+ * enough that removing every form of the key stays cheap for a 16 MB answer.
+ */
+const EXCERPT_FROM_CHARACTERS = 256 * 1024;
+
+/** A short, single-line quote of a body, with HTML tags dropped (error pages are mostly markup). */
+export const excerpt = (content: string, bundle: Bundle): string => {
+  let text = wordsOf(content.slice(0, EXCERPT_FROM_CHARACTERS), bundle);
+  // Too few words before the cut: the excerpt would reach the cut, which may split a key.
+  if (text.length <= EXCERPT_LENGTH && content.length > EXCERPT_FROM_CHARACTERS) {
+    text = wordsOf(content, bundle);
+  }
   return text ? `"${shorten(text)}"` : '(an empty body)';
 };
 
@@ -78,11 +93,14 @@ const forbiddenAdvice = (answer: MobivateAnswer): string => {
 
 /** Why a request failed, as one sentence without advice: for reports of several requests. */
 export const answerReason = (answer: MobivateAnswer, bundle: Bundle): string => {
+  if (isRedirect(answer.status)) {
+    return `the API Address answered with a redirect (HTTP ${answer.status}) to ${redirectTarget(answer, bundle)}, which the app does not follow`;
+  }
   const name = STATUS_TEXT[answer.status] ? ` ${STATUS_TEXT[answer.status]}` : '';
   return `Mobivate answered with HTTP ${answer.status}${name}: ${whatMobivateSaid(answer, bundle)}`;
 };
 
-/** The Zapier error for a Mobivate error answer (status ≥ 400) that no operation reads itself. */
+/** The Zapier error for an answer (a redirect, or status ≥ 400) that no operation reads itself. */
 export const mobivateError = (
   z: ZObject,
   answer: MobivateAnswer,
@@ -91,7 +109,35 @@ export const mobivateError = (
   unclearOutcomeNote = '',
 ): Error => {
   const { status } = answer;
+  if (isRedirect(status)) return redirectError(z, answer, bundle, unclearOutcomeNote);
   const said = whatMobivateSaid(answer, bundle);
+  const known = documentedStatusError(z, answer, said);
+  if (known) return known;
+  if (status >= 500) {
+    const name = STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : '';
+    return appError(
+      z,
+      'MobivateServerError',
+      `Mobivate had a problem answering (HTTP ${status}${name}): ${said}. ${unclearOutcomeNote || 'This is usually temporary: replay the run later, and contact Mobivate support if it keeps happening.'}`,
+      status,
+    );
+  }
+  const addressHint = status === 404 || status === 405 ? ` ${CHECK_ADDRESS}` : '';
+  return appError(
+    z,
+    'MobivateError',
+    `Mobivate answered with HTTP ${status}: ${said}.${addressHint}`,
+    status,
+  );
+};
+
+/** The statuses Mobivate's table documents (§8.1), each with what to do. */
+const documentedStatusError = (
+  z: ZObject,
+  answer: MobivateAnswer,
+  said: string,
+): Error | undefined => {
+  const { status } = answer;
   switch (status) {
     case 400:
       return appError(
@@ -126,22 +172,7 @@ export const mobivateError = (
       );
     }
   }
-  if (status >= 500) {
-    const name = STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : '';
-    return appError(
-      z,
-      'MobivateServerError',
-      `Mobivate had a problem answering (HTTP ${status}${name}): ${said}. ${unclearOutcomeNote || 'This is usually temporary: replay the run later, and contact Mobivate support if it keeps happening.'}`,
-      status,
-    );
-  }
-  const addressHint = status === 404 || status === 405 ? ` ${CHECK_ADDRESS}` : '';
-  return appError(
-    z,
-    'MobivateError',
-    `Mobivate answered with HTTP ${status}: ${said}.${addressHint}`,
-    status,
-  );
+  return undefined;
 };
 
 /**

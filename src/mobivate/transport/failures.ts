@@ -1,6 +1,12 @@
 import { appError } from '../../common/error-codes';
 import type { ZObject } from 'zapier-platform-core';
 
+/**
+ * The largest answer a request reads. A page of 1,000 records is about 1 MB; Zapier takes at
+ * most 20 MB from a step. A larger answer is cut off (and said so) rather than read into memory.
+ */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
 /** node-fetch's FetchError (and the system errors it wraps), or our deadline's abort. */
 export interface TransportError extends Error {
   type?: string;
@@ -35,6 +41,9 @@ export const certainlyNotSent = (error: TransportError): boolean => NOTHING_SENT
 
 /** Why a request failed in transport, in words; `seconds` is the time it was given. */
 export const transportReason = (error: TransportError, seconds: number): string => {
+  if (error.type === 'max-size') {
+    return `Mobivate's answer was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, more than one step reads, so it was not read`;
+  }
   if (error.name === 'AbortError' || /timeout/.test(error.type ?? '')) {
     return `Mobivate did not answer within ${seconds} seconds`;
   }
@@ -47,9 +56,18 @@ export const transportError = (
   origin: string,
   seconds: number,
   unclearOutcomeNote = '',
-): Error =>
-  appError(
+): Error => {
+  const tooLarge = error.type === 'max-size';
+  const what = tooLarge
+    ? `Stopped reading the answer from ${origin}: ${transportReason(error, seconds)}.`
+    : `Could not reach Mobivate at ${origin}: ${transportReason(error, seconds)}.`;
+  const next =
+    unclearOutcomeNote && !certainlyNotSent(error)
+      ? unclearOutcomeNote
+      : 'Check the API Address of your Mobivate connection; if it is right, replay the run later.';
+  return appError(
     z,
-    'MobivateUnreachable',
-    `Could not reach Mobivate at ${origin}: ${transportReason(error, seconds)}. ${unclearOutcomeNote && !certainlyNotSent(error) ? unclearOutcomeNote : 'Check the API Address of your Mobivate connection; if it is right, replay the run later.'}`,
+    tooLarge ? 'MobivateAnswerTooLarge' : 'MobivateUnreachable',
+    `${what} ${next}`,
   );
+};

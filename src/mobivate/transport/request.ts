@@ -1,11 +1,19 @@
 import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
+import { USER_AGENT } from '../../common/app';
 import { appError } from '../../common/error-codes';
+import { formatCount } from '../../common/text';
 import { DEFAULT_API_URL, resolveApiUrl } from './address';
-import { readAnswer, type MobivateAnswer } from './answer';
+import { decodeBody, readAnswer, type MobivateAnswer } from './answer';
 import { authDataOf } from './auth-data';
 import { MIN_REQUEST_MS, REQUEST_TIMEOUT_MS, stepDeadline } from './deadline';
 import { excerpt, mobivateError } from './errors';
-import { codeOf, isTransportError, transportError, type TransportError } from './failures';
+import {
+  MAX_ANSWER_BYTES,
+  codeOf,
+  isTransportError,
+  transportError,
+  type TransportError,
+} from './failures';
 import { scrubSecrets } from './secrets';
 
 export const FORM_TYPE = 'application/x-www-form-urlencoded';
@@ -60,6 +68,37 @@ export const apiOrigin = (z: ZObject, bundle: Bundle): string => {
 };
 
 /**
+ * What z.request is given: raw, so that the body is read here within the step's deadline and
+ * core's request log does not keep it (answers hold phone numbers and may echo the key in forms
+ * core does not scrub; logAnswer logs a line instead); no redirect followed (redirects.ts); no
+ * answer read past MAX_ANSWER_BYTES; nothing merged, since texts carry {{placeholders}} that core
+ * would refuse or rewrite (the app uses no request template). The body is encoded here, as core
+ * would not encode an unmerged one (headers.ts sets its type, keeping the form type set here).
+ */
+const requestOptions = (
+  url: string,
+  { method, body, form, params }: Pick<MobivateRequest, 'method' | 'body' | 'form' | 'params'>,
+  signal: AbortSignal,
+) =>
+  ({
+    method,
+    url,
+    body: form
+      ? new URLSearchParams(form).toString()
+      : body === undefined
+        ? undefined
+        : JSON.stringify(body),
+    headers: { 'User-Agent': USER_AGENT, ...(form ? { 'Content-Type': FORM_TYPE } : {}) },
+    params,
+    signal,
+    skipThrowForStatus: true,
+    raw: true,
+    redirect: 'manual',
+    size: MAX_ANSWER_BYTES,
+    merge: false,
+  }) as HttpRequestOptions & { url: string; raw: true; redirect: 'manual'; size: number };
+
+/**
  * Sends one request and reads the whole answer, within what is left of the step's deadline.
  * Never throws for an HTTP status or a transport failure: callers that report on several
  * requests (batch sends) decide from the result.
@@ -77,40 +116,21 @@ export const attemptMobivate = async <T = unknown>(
   // One timer for the headers and the body: node-fetch's own `timeout` restarts for the body.
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
+  const started = Date.now();
   try {
-    // Raw: the body is read here, within the same deadline, and core does not log it as it came
-    // (core's log would keep forms of the key it does not scrub); a scrubbed excerpt is logged.
-    const response = await z.request({
-      method,
-      url: `${origin}${path}`,
-      // Encoded here: with nothing merged, core would not encode it (headers.ts sets the type,
-      // keeping the form type set here).
-      body: form
-        ? new URLSearchParams(form).toString()
-        : body === undefined
-          ? undefined
-          : JSON.stringify(body),
-      ...(form ? { headers: { 'Content-Type': FORM_TYPE } } : {}),
-      params,
-      signal: abort.signal,
-      skipThrowForStatus: true,
-      raw: true,
-      // Texts carry {{placeholders}} (Mobivate fills in contact fields): core would refuse or
-      // rewrite curly braces in a request it merges, so nothing is merged (we use no template).
-      merge: false,
-    } as HttpRequestOptions & { url: string; raw: true });
+    const response = await z.request(
+      requestOptions(`${origin}${path}`, { method, body, form, params }, abort.signal),
+    );
+    const bytes = await response.buffer();
     const answer = readAnswer<T>({
       method,
       url: response.request.url ?? `${origin}${path}`,
       status: response.status,
-      content: await response.text(),
+      content: decodeBody(bytes, response.getHeader('content-type')),
       retryAfter: response.getHeader('retry-after') ?? undefined,
+      location: response.getHeader('location') ?? undefined,
     });
-    if (answer.status >= 400) {
-      z.console.log(
-        `${answer.request} answered HTTP ${answer.httpStatus}: ${excerpt(answer.content, bundle)}`,
-      );
-    }
+    logAnswer(z, bundle, answer, bytes.length, Date.now() - started);
     return answer;
   } catch (error) {
     if (!isTransportError(error)) throw error;
@@ -122,6 +142,26 @@ export const attemptMobivate = async <T = unknown>(
   } finally {
     clearTimeout(timer);
   }
+};
+
+/**
+ * One log line per answer, for support: the request, the status, its size and time, and for an
+ * answer that is not a success a shortened excerpt with every form of the key removed. Never a
+ * whole body: answers hold phone numbers and texts.
+ */
+const logAnswer = (
+  z: ZObject,
+  bundle: Bundle,
+  answer: MobivateAnswer,
+  bytes: number,
+  ms: number,
+) => {
+  const took = `${formatCount(bytes)} bytes in ${formatCount(ms)} ms`;
+  z.console.log(
+    answer.status >= 300
+      ? `${answer.request} answered HTTP ${answer.httpStatus} (${took}): ${excerpt(answer.content, bundle)}`
+      : `${answer.request} answered HTTP ${answer.httpStatus} (${took})`,
+  );
 };
 
 export const isNoAnswer = (result: MobivateAnswer | NoAnswer): result is NoAnswer =>
@@ -153,7 +193,7 @@ export const callMobivate = async <T = unknown>(
 ): Promise<MobivateAnswer<T>> => {
   const result = await attemptMobivate<T>(z, bundle, request);
   if (isNoAnswer(result)) throw noAnswerError(z, result, request, request.unclearOutcomeNote);
-  if (result.status >= 400 && !request.expectedErrorStatuses?.includes(result.status)) {
+  if (result.status >= 300 && !request.expectedErrorStatuses?.includes(result.status)) {
     throw mobivateError(z, result, bundle, request.unclearOutcomeNote);
   }
   return result;

@@ -1,40 +1,113 @@
 import type { Bundle } from 'zapier-platform-core';
+import { cleanApiKey } from './api-key';
 import { authDataOf } from './auth-data';
 
 /** Whatever carries the connection's auth data: a bundle, or a part of one. */
 export type SecretHolder = { authData?: Bundle['authData'] };
 
-/**
- * The forms in which a server may echo the API key back: as sent, percent-encoded (in a quoted
- * URL), JSON-escaped (`/` as `\/`, as PHP writes it; `"` and `\` escaped), escaped twice (an
- * error that quotes a JSON body), and base64 (an echoed Basic header). Longest first, so that a
- * longer form is replaced before a shorter one inside it.
- */
-export const keyForms = (key: string): string[] => {
-  const json = (text: string) => JSON.stringify(text).slice(1, -1);
-  const slashes = (text: string) => text.replace(/\//g, '\\/');
-  const forms = new Set<string>();
-  for (const once of [key, json(key), slashes(json(key))]) {
-    forms.add(once);
-    forms.add(json(once));
-    forms.add(slashes(json(once)));
-    forms.add(encodeURIComponent(once));
-  }
-  forms.add(Buffer.from(key).toString('base64'));
-  return [...forms].filter(Boolean).sort((a, b) => b.length - a.length);
-};
+const CENSORED = ':censored:';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const hex = (code: number, digits: number) => code.toString(16).padStart(digits, '0');
 
-/** Removes every form of the connection's API key from a text before it reaches a message or a log. */
+/** HTML's names for punctuation a key may hold; numeric references cover every character. */
+const NAMED: Record<string, string> = {
+  '&': 'amp',
+  '<': 'lt',
+  '>': 'gt',
+  '"': 'quot',
+  "'": 'apos',
+  '/': 'sol',
+  '=': 'equals',
+  '+': 'plus',
+  '.': 'period',
+  _: 'lowbar',
+  ':': 'colon',
+};
+
+/**
+ * Every way a server may write one character of the key, as a regular expression: itself (any
+ * case), percent-encoded (each UTF-8 byte, `%2F`, `%252F` escaped again), hex (`2f`, `\x2f`), a
+ * JSON escape (`\u002f`, one per UTF-16 unit), an HTML reference (`&#47;`, `&#x2F;`, `&sol;`,
+ * `&amp;#47;` escaped again); each after any number of backslashes (`\/`, `\\\/`, `\\u002f`:
+ * JSON escaped once or more).
+ */
+const charForms = (char: string): string => {
+  const code = char.codePointAt(0)!;
+  const bytes = [...Buffer.from(char)].map((byte) => `(?:%(?:25){0,3}|\\\\x)?${hex(byte, 2)}`);
+  const units = char.split('').map((unit) => `u${hex(unit.charCodeAt(0), 4)}`);
+  const named = NAMED[char] ? `|${NAMED[char]};` : '';
+  const entity = `&(?:amp;){0,3}(?:#(?:0*${code}|x0*${hex(code, 1)});?${named})`;
+  const forms = [escapeRegExp(char), bytes.join(''), units.join('\\\\*'), entity];
+  return `\\\\*(?:${forms.join('|')})`;
+};
+
+/**
+ * What may stand between two characters of an echoed key: spaces and line breaks, the invisible
+ * characters pages and chat tools insert (soft hyphens, zero-width spaces and joiners, direction
+ * marks, byte-order marks), HTML tags, JSON's `\n`. Written so that a run of them, however long,
+ * does not grow the regular expression's backtracking stack: each run is one loop over one class
+ * of characters of the Basic Multilingual Plane.
+ */
+const SPACES = '[\\s\\u00ad\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff]*';
+const BETWEEN = `${SPACES}(?:(?:<[^<>]{0,100}>|\\\\+[nrt])${SPACES}){0,50}`;
+
+/** A character of a base64 run: either alphabet, JSON-escaped (`\/`) or percent-encoded (`%2F`). */
+const RUN = '[\\w+/%\\\\-]';
+
+interface Scrubber {
+  /** Any of the key's forms (the key as entered, trimmed, and as sent), in any of their encodings. */
+  key: RegExp;
+  /** Runs of base64 (either alphabet, JSON-escaped or percent-encoded) long enough to hold a key. */
+  base64: RegExp;
+}
+
+const buildScrubber = (raw: string): Scrubber | undefined => {
+  const sent = cleanApiKey(raw);
+  // An empty key is no secret: matching it would put :censored: between every character.
+  if (!sent) return undefined;
+  // The key as entered first: it holds the key as sent, and is censored whole (quotes and all).
+  const keys = [...new Set([raw.trim(), sent])];
+  const patterns = keys.map((key) => [...key].map(charForms).join(BETWEEN));
+  return {
+    // Never from inside a run of backslashes: from its start, so that each run is read once.
+    key: new RegExp(`(?<!\\\\)(?:${patterns.join('|')})`, 'gi'),
+    // One class of characters, read once from the start of each run: linear, however long.
+    base64: new RegExp(`(?<!${RUN})(?=${RUN}{${sent.length}})${RUN}+={0,2}`, 'g'),
+  };
+};
+
+let memo: { raw: string; scrubber: Scrubber | undefined } | undefined;
+
+/** The scrubber for a key, built once per key (scrubbing runs on every excerpt and log line). */
+export const scrubberFor = (raw: string): Scrubber | undefined => {
+  if (memo?.raw !== raw) memo = { raw, scrubber: buildScrubber(raw) };
+  return memo.scrubber;
+};
+
+/**
+ * The text a base64 run decodes to, read from each of the four places a quantum may start. Node
+ * skips what is not base64 (the `%` of a percent-encoded `=` at the end adds only bytes after).
+ */
+const decodings = (run: string): string[] => {
+  const plain = run.replace(/\\/g, '').replace(/%2b/gi, '+').replace(/%2f/gi, '/');
+  return [0, 1, 2, 3].map((start) => Buffer.from(plain.slice(start), 'base64').toString('utf8'));
+};
+
+/**
+ * Removes every form of the connection's API key from a text before it reaches a message or a
+ * log: the key as entered, trimmed and as sent, each in any case and any mix of the encodings of
+ * `charForms`, split by line breaks or tags, and any base64 run whose decoded text holds one of
+ * them (a Basic header of `user:<key>`, `Bearer <key>`, the key alone).
+ */
 export const scrubSecrets = (text: string, bundle: SecretHolder): string => {
-  const key = authDataOf(bundle).api_key;
-  if (key.trim().length === 0) return text;
-  const forms = keyForms(key.trim());
-  if (key !== key.trim()) forms.unshift(...keyForms(key));
-  // Case-insensitive: percent-encoding may use either case of hex digit (%2F or %2f), and a
-  // text holding the key in another case is no less a leak.
-  return text.replace(new RegExp(forms.map(escapeRegExp).join('|'), 'gi'), ':censored:');
+  const scrubber = scrubberFor(authDataOf(bundle).api_key);
+  if (!scrubber) return text;
+  return text
+    .replace(scrubber.base64, (run) =>
+      decodings(run).some((decoded) => decoded.search(scrubber.key) >= 0) ? CENSORED : run,
+    )
+    .replace(scrubber.key, CENSORED);
 };
 
 /**

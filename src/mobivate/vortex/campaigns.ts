@@ -1,23 +1,14 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { Generation } from '../generation';
 import { inChunks, sendBatchRequest, sendInBatches } from '../shared/batch-send';
-import { isObject } from '../shared/records';
+import { readBatchAnswer } from '../shared/batch-answer';
 import type { MobivateRequest } from '../transport/request';
-import type { AcceptedBatch, BatchRecipient } from '../types';
-import { MAX_BATCH_SIZE, readBatch, recipientOf } from './messages';
+import type { BatchRecipient } from '../types';
+import { MAX_BATCH_SIZE, recipientOf } from './messages';
 
 type Campaigns = NonNullable<Generation['campaigns']>;
 
 const EXPECTED = 'the campaign ({"success": true, "record": {"id", …}})';
-
-/**
- * Neither answer is documented (§3.6, §3.7: "behaves similarly to batch"): the batch's
- * `{success, record: {id, recipientCount}}` is read, and a bare `{"success": true}` is taken at its
- * word as accepted, without an id (the output says so). Anything else after a send is unclear.
- */
-const readCampaign = (body: unknown, size: number): AcceptedBatch | undefined =>
-  readBatch(body, size) ??
-  (isObject(body) && body.success === true ? { id: '', name: null, accepted: size } : undefined);
 
 /**
  * Sends a campaign in requests of the batch's size (no limit is documented for either, §V3), one
@@ -31,14 +22,10 @@ const sendCampaign = (
 ) =>
   sendInBatches(
     inChunks(recipients, MAX_BATCH_SIZE),
+    // Neither answer is documented (§3.6, §3.7: "behaves similarly to batch"): a bare
+    // {"success": true} is taken at its word as accepted, without an id or a count.
     (chunk) =>
-      sendBatchRequest(
-        z,
-        bundle,
-        request(chunk),
-        (body) => readCampaign(body, chunk.length),
-        EXPECTED,
-      ),
+      sendBatchRequest(z, bundle, request(chunk), (body) => readBatchAnswer(body, true), EXPECTED),
     1,
   );
 

@@ -4,12 +4,11 @@ import {
   isObject,
   mobileDigits,
   optionalString,
-  readIsoTime,
   tolerantId,
-  tolerantString,
   unwrapRecord,
   type Readout,
 } from '../shared/records';
+import { readTime } from '../shared/times';
 import type { MobivateAnswer } from '../transport/answer';
 import { mobivateError, unexpectedAnswer, whatMobivateSaid } from '../transport/errors';
 import { callMobivate } from '../transport/request';
@@ -22,16 +21,12 @@ type Contacts = NonNullable<Generation['contacts']>;
 /** The address book (§V5, §6.1): the heading's path, not the curl's `/contacts` (§9 #11). */
 const CONTACTS_PATH = '/addressbook/contacts';
 
-/** `meta` as text values; undefined when the answer has no `meta` object. */
-const readMeta = (value: unknown): Record<string, string> | undefined => {
-  if (!isObject(value)) return undefined;
-  const fields: Record<string, string> = {};
-  for (const [key, item] of Object.entries(value)) {
-    const text = typeof item === 'boolean' ? String(item) : tolerantString(item);
-    if (text !== undefined) fields[key] = text;
-  }
-  return fields;
-};
+/**
+ * `meta` as Mobivate holds it, values of every type kept as they are (an update sends them back
+ * untouched); undefined when the answer has no `meta` object.
+ */
+const readMeta = (value: unknown): Record<string, unknown> | undefined =>
+  isObject(value) ? { ...value } : undefined;
 
 /**
  * A contact as Vortex returns it: documented `{id, alias, msisdn, created_on}` (the list rows and
@@ -50,7 +45,7 @@ export const readVortexContact = (body: unknown): Readout<Contact> => {
     };
   }
   if (mobile === null && alias === null) return { problem: 'it has neither a number nor an alias' };
-  const created = readIsoTime(body.created_at ?? body.created_on ?? body.created) ?? null;
+  const created = readTime(body.created_at ?? body.created_on ?? body.created) ?? null;
   return { record: { id, alias, mobile, fields: readMeta(body.meta), created } };
 };
 

@@ -4,13 +4,12 @@ import type { Generation } from '../generation';
 import { scanList } from '../shared/paged-scan';
 import {
   isObject,
-  mobivateTimeToIso,
   optionalNumber,
   optionalString,
   tolerantId,
-  tolerantTime,
   type Readout,
 } from '../shared/records';
+import { isTime, mayBeIn, readTime } from '../shared/times';
 import { DAY_MS, type LoggedMessage } from '../types';
 import { vortexPaging } from './paging';
 import { vortexStatus } from './statuses';
@@ -27,14 +26,13 @@ export const readHistoryRow = (body: unknown): Readout<LoggedMessage> => {
   if (!isObject(body)) return { problem: 'it is not a JSON object' };
   const id = tolerantId(body.id);
   if (id === undefined) return { problem: 'it has no readable id' };
-  const created = tolerantTime(body.created_at ?? body.sent_on ?? body.created);
-  if (created === undefined)
-    return { problem: 'it has no readable creation time', partial: { id } };
+  const given = body.created_at ?? body.sent_on ?? body.created;
+  if (!isTime(given)) return { problem: 'it has no readable creation time', partial: { id } };
   const status = optionalString(body.status);
   const record: LoggedMessage = {
     id,
-    created: mobivateTimeToIso(created) ?? null,
-    modified: mobivateTimeToIso(tolerantTime(body.updated_at)) ?? null,
+    created: readTime(given) ?? null,
+    modified: readTime(body.updated_at) ?? null,
     originator: optionalString(body.originator),
     recipient: optionalString(body.recipient),
     body: optionalString(body.text ?? body.body),
@@ -48,6 +46,7 @@ export const readHistoryRow = (body: unknown): Readout<LoggedMessage> => {
     cost: optionalNumber(body.price ?? body.cost),
     currency: optionalString(body.currency),
     reference: optionalString(body.reference ?? body.clientReference),
+    carriesReference: 'reference' in body || 'clientReference' in body,
     campaignId: null,
   };
   return { record };
@@ -62,10 +61,8 @@ const day = (millis: number) => new Date(millis).toISOString().slice(0, 10);
  * only (no incoming: capabilities, index.ts).
  */
 const scan: Generation['messageLog']['scan'] = async (z, bundle, window, options = {}) => {
-  const inWindow = (message: LoggedMessage) => {
-    const at = Date.parse(message.created ?? '');
-    return Number.isNaN(at) || (at >= window.start && at <= window.end);
-  };
+  const inWindow = (message: LoggedMessage) =>
+    message.created === null || mayBeIn(message.created, window);
   const result = await scanList(
     z,
     bundle,
@@ -93,7 +90,16 @@ const get = async (z: ZObject, bundle: Bundle, id: string) => {
     { until: (message) => message.id === id },
   );
   if (found.match) return found.match;
-  if (found.complete) return undefined;
+  // A row that could not be read may be this one: "not found" only when every row was read.
+  const couldBe = found.skipped.filter((row) => row.id === undefined || row.id === id);
+  if (found.complete && couldBe.length === 0) return undefined;
+  if (found.complete) {
+    throw appError(
+      z,
+      'MessageSearchInconclusive',
+      `Could not tell whether a message with id "${id}" exists: ${couldBe.length} of the messages Mobivate listed could not be read (the log says why), and it was not among the others. Send this message to Mobivate support.`,
+    );
+  }
   throw appError(
     z,
     'MessageSearchIncomplete',

@@ -6,9 +6,10 @@ import {
   sendBatchRequest,
   sendInBatches,
 } from '../shared/batch-send';
-import { isObject, optionalString, tolerantNumber, unwrapRecord } from '../shared/records';
+import { readBatchAnswer } from '../shared/batch-answer';
 import { sendSingleRequest } from '../shared/single-send';
-import type { AcceptedBatch, BatchOptions, BatchRecipient } from '../types';
+import { vortexStatus } from './statuses';
+import type { BatchOptions, BatchRecipient } from '../types';
 
 /**
  * Vortex documents no batch size limit; BulkSMS's 1,000 per request is kept, an assumption
@@ -34,6 +35,7 @@ const sendSingle: Generation['messages']['sendSingle'] = (z, bundle, message) =>
       shortenUrls: message.shortenUrls,
     },
     'the sent message ({"success": true, "record": {"id", …}})',
+    vortexStatus,
   );
 
 /** One text for every recipient of the request; `excludeOptOuts` with a capital O here (§9 #8). */
@@ -47,6 +49,7 @@ const batchBody = (chunk: BatchRecipient[], options: BatchOptions) => ({
   shortenUrls: options.shortenUrls,
   ...(options.spreadHours !== undefined ? { spreadHours: options.spreadHours } : {}),
   excludeOptOuts: true,
+  excludeDuplicates: options.excludeDuplicates,
   recipients: chunk.map(recipientOf),
 });
 
@@ -65,17 +68,6 @@ export const recipientOf = ({ recipient, reference, group, fields, language }: B
       : {}),
 });
 
-/** `{success, record: {id, type: "BatchSMS", recipientCount}}` (§V3). */
-export const readBatch = (body: unknown, size: number): AcceptedBatch | undefined => {
-  const record = unwrapRecord(body);
-  if (!isObject(record) || typeof record.id !== 'string' || !record.id) return undefined;
-  return {
-    id: record.id,
-    name: optionalString(record.name),
-    accepted: tolerantNumber(record.recipientCount) ?? size,
-  };
-};
-
 /** One request carries one text (§V3): personalized texts go in requests of their own. */
 const sendBatch: Generation['messages']['sendBatch'] = (z, bundle, recipients, options) =>
   sendInBatches(
@@ -85,7 +77,7 @@ const sendBatch: Generation['messages']['sendBatch'] = (z, bundle, recipients, o
         z,
         bundle,
         { method: 'POST', path: '/send/batch', body: batchBody(chunk, options) },
-        (body) => readBatch(body, chunk.length),
+        (body) => readBatchAnswer(body),
         'the batch ({"success": true, "record": {"id", …}})',
       ),
     BATCH_CONCURRENCY,

@@ -1,12 +1,12 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { Generation } from '../generation';
-import { optOutRecord } from '../shared/opt-out-sources';
+import { listedBefore, optOutRecord } from '../shared/opt-out-sources';
+import { instantRange, mayBeIn, readTime, timeOrder } from '../shared/times';
 import { scanList } from '../shared/paged-scan';
 import {
   isObject,
   mobileDigits,
   optionalString,
-  readEpochMillis,
   tolerantId,
   unwrapRecord,
   type Readout,
@@ -18,8 +18,6 @@ import { notThere, says } from '../words';
 import { vortexPaging } from './paging';
 
 const OPT_OUTS_PATH = '/addressbook/optouts';
-/** The same clock tolerance as BulkSMS's add (bulksms/optouts.ts). */
-const CLOCK_TOLERANCE_MS = 2 * 60_000;
 
 /**
  * An opt-out as Vortex lists it: documented `{msisdn, created_on}`, seen live `{id, msisdn, note,
@@ -30,10 +28,10 @@ export const readVortexOptOut = (body: unknown): Readout<ListedOptOut> => {
   if (!isObject(body)) return { problem: 'it is not a JSON object' };
   const mobile = mobileDigits(body.msisdn ?? body.mobile);
   if (mobile === undefined) return { problem: 'it has no readable mobile number' };
-  const created = readEpochMillis(body.created_at ?? body.created_on ?? body.created);
+  const created = readTime(body.created_at ?? body.created_on ?? body.created);
   if (created === undefined)
     return { problem: 'it has no readable creation time', partial: { mobile } };
-  const id = tolerantId(body.id) ?? `${mobile}:${created}`;
+  const id = tolerantId(body.id) ?? `${mobile}:${timeOrder(created)}`;
   return { record: { id, ...optOutRecord(mobile, optionalString(body.note), created) } };
 };
 
@@ -52,14 +50,14 @@ const add = async (z: ZObject, bundle: Bundle, mobile: string): Promise<AddedOpt
   }
   const record = unwrapRecord(answer.data);
   if (isObject(answer.data) && answer.data.success === true && !isObject(answer.data.record)) {
-    return { alreadyListed: false };
+    // Accepted without a record: whether the number was listed before is not said.
+    return { alreadyListed: null };
   }
   const read = readVortexOptOut(record);
   if (!('record' in read)) {
     throw unexpectedAnswer(z, answer, bundle, 'the opt-out ({"success": true, …})');
   }
-  const created = Date.parse(read.record.created);
-  return { record: read.record, alreadyListed: created < sentAt - CLOCK_TOLERANCE_MS };
+  return { record: read.record, alreadyListed: listedBefore(read.record.created, sentAt) };
 };
 
 /** A 404 means "not on the list" (§V2) only in Mobivate's own words (notThere); else an error. */
@@ -81,13 +79,35 @@ const remove = async (z: ZObject, bundle: Bundle, mobile: string): Promise<Remov
 };
 
 /**
+ * Whether the rows read so far show the list is newest first and already past the window's
+ * start: every row no newer than the one before it, across pages, with at least one strictly
+ * older (rows that all share one time, as a bulk upload leaves them, show no order), and a row
+ * older than the window. Only then can the rest of the list be left unread.
+ */
+const newestFirstPast = (start: number) => {
+  let previous: number | undefined;
+  let ordered = true;
+  let descends = false;
+  return (page: ListedOptOut[]): boolean => {
+    for (const record of page) {
+      const time = timeOrder(record.created);
+      if (previous !== undefined && time > previous) ordered = false;
+      if (previous !== undefined && time < previous) descends = true;
+      previous = time;
+    }
+    return (
+      ordered && descends && page.some((record) => instantRange(record.created).latest < start)
+    );
+  };
+};
+
+/**
  * Vortex's list has no date filter (§V2): it is asked newest first (sortField, sortDir, which the
- * search page documents) and read until the window is passed; should the server ignore the sort,
- * the pages are not in order and the whole list is read, within the scan's bounds.
+ * search page documents) and read until the rows show it is past the window; a server that
+ * ignores the sort is read whole, within the scan's bounds.
  */
 const scan: Generation['optOuts']['scan'] = async (z, bundle, window, { until, limits } = {}) => {
-  const at = (record: ListedOptOut) => Date.parse(record.created);
-  const inWindow = (record: ListedOptOut) => at(record) >= window.start && at(record) <= window.end;
+  const inWindow = (record: ListedOptOut) => mayBeIn(record.created, window);
   const result = await scanList(
     z,
     bundle,
@@ -99,9 +119,7 @@ const scan: Generation['optOuts']['scan'] = async (z, bundle, window, { until, l
       key: (record) => record.id,
       expected: 'a list of opt-outs ({"results": […]} or {"records": […]})',
       until: until && ((record) => inWindow(record) && until(record)),
-      pastWindow: (page) =>
-        page.every((record, i) => i === 0 || at(page[i - 1]!) >= at(record)) &&
-        page.some((record) => at(record) < window.start),
+      pastWindow: newestFirstPast(window.start),
     },
     limits,
   );

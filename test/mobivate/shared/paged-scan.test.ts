@@ -127,14 +127,21 @@ describe('scanList with pages in flight', () => {
     expect(traffic.maxInFlight).toBe(1);
   });
 
-  it('reads on, one page at a time, past a length the list outgrew', async () => {
-    // The first page says 30, but 35 are there by the time the pages are read.
-    const list = vortexList(35, 30);
-    const traffic = listServer(4, list);
+  // Changed on purpose (issue 21): a list ends where the length its first page states is
+  // reached, whatever the page bound; it used to read on past it.
+  it('ends where the length the first page states is reached', async () => {
+    // The first page says 30; 35 are there by the time the pages are read.
+    const traffic = listServer(3, vortexList(35, 30));
     const result = await scan(request(true));
-    expect(ids(result.items)).toEqual(ids(rows(0, 35)));
-    expect(result).toMatchObject({ complete: true, requests: 4 });
+    expect(ids(result.items)).toEqual(ids(rows(0, 30)));
+    expect(result).toMatchObject({ complete: true, requests: 3 });
     expect(traffic.maxInFlight).toBeLessThanOrEqual(3);
+  });
+
+  it('ends at its stated length even when that is the last page its bound allows', async () => {
+    listServer(3, vortexList(30, 30));
+    const result = await scan(request(true), { maxRequests: 3, budgetMs: 20_000 });
+    expect(result).toMatchObject({ complete: true, requests: 3 });
   });
 
   it('stops at the first match in page order, though later pages answered first', async () => {
@@ -162,12 +169,47 @@ describe('scanList with pages in flight', () => {
     expect(result.message).toMatch(/^Mobivate answered the request for page 2 of the rows/);
   });
 
+  // Changed on purpose (issue 20): with a stated length, a short page ends the list only when
+  // nothing says more rows exist; this one used a length that made it read past the end.
   it('fails with the first failing page in order, not with one after the end', async () => {
-    listServer(5, (page) => (page === 5 ? [500, { message: 'Oops' }] : vortexList(35, 45)(page)));
-    const result = await scan(request(true));
+    listServer(5, (page) => (page === 5 ? [500, { message: 'Oops' }] : bareList(35)(page)));
+    const result = await scan(request(false));
     expect(result).toMatchObject({ complete: true, requests: 5 });
     expect(ids(result.items)).toEqual(ids(rows(0, 35)));
   });
+
+  it.each([
+    ['an empty page', [200, { results: [], matches: 45 }], 'complete'],
+    ['a failing page', [500, { message: 'Oops' }], 'error'],
+  ] as const)(
+    'reads on past a short page while the stated length says more rows exist: then %s',
+    async (_name, after, outcome) => {
+      // 35 rows where the first page said 45 (opt-outs deleted meanwhile).
+      const offsets: number[] = [];
+      mobivateScope()
+        .get('/list')
+        .query(true)
+        .times(6)
+        .reply((uri) => {
+          const offset = Number(new URL(uri, 'http://x').searchParams.get('offset'));
+          offsets.push(offset);
+          if (offset === 35) return after as unknown as [number, nock.Body];
+          return [
+            200,
+            { results: rows(offset, Math.max(0, Math.min(PAGE, 35 - offset))), matches: 45 },
+          ];
+        });
+      if (outcome === 'complete') {
+        const result = await scan(request(true));
+        expect(result).toMatchObject({ complete: true, requests: 6 });
+        expect(ids(result.items)).toEqual(ids(rows(0, 35)));
+      } else {
+        expect((await failure(scan(request(true)))).message).toMatch(/HTTP 500/);
+      }
+      // Pages 1 to 5 went ahead by the stated length; page 5 again from where page 4 stopped.
+      expect([...offsets].sort((a, b) => a - b)).toEqual([0, 10, 20, 30, 35, 40]);
+    },
+  );
 
   it('fails with a page’s error when the pages before it were full', async () => {
     listServer(5, (page) =>

@@ -85,13 +85,14 @@ describe('readListedOptOut', () => {
   });
 
   it('reads a numeric note as text', () => {
-    expect(readListedOptOut({ id: 5, mobile: '4915112345678', note: 7, created: 1 })).toEqual({
+    const created = 1_700_000_000_000;
+    expect(readListedOptOut({ id: 5, mobile: '4915112345678', note: 7, created })).toEqual({
       record: {
         id: '5',
         mobile: '4915112345678',
         note: '7',
         source: '7',
-        created: '1970-01-01T00:00:00.001Z',
+        created: '2023-11-14T22:13:20.000Z',
       },
     });
   });
@@ -107,13 +108,13 @@ describe('readListedOptOut', () => {
     ],
     [
       'an empty id',
-      { id: ' ', mobile: '61412345678', created: 1 },
+      { id: ' ', mobile: '61412345678', created: 1_700_000_000_000 },
       'it has no readable id',
       {
         mobile: '61412345678',
         note: null,
         source: null,
-        created: '1970-01-01T00:00:00.001Z',
+        created: '2023-11-14T22:13:20.000Z',
       },
     ],
     [

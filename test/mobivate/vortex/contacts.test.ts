@@ -32,7 +32,9 @@ describe('readVortexContact', () => {
         id: '7',
         alias: 'jane',
         mobile: '447700900123',
-        fields: { A: 'x', N: '2', B: 'false' },
+        // Changed on purpose (issue 20): fields keep their types, so an update sends them back
+        // as Mobivate held them (a number stays a number, a list or null is not dropped).
+        fields: { A: 'x', N: 2, B: false, O: { deep: 1 }, Z: null },
         created: '2026-11-20T10:00:00.000Z',
       },
     ],

@@ -65,6 +65,7 @@ describe('Send Batch SMS on Vortex', () => {
         name: 'Spring',
         shortenUrls: false,
         excludeOptOuts: true,
+        excludeDuplicates: true,
         recipients: [{ recipient: '61400000001' }, { recipient: '61400000003', reference: 'c' }],
       })
       .reply(200, { success: true, record: { id: 'b-1', type: 'BatchSMS', recipientCount: 2 } });
@@ -75,6 +76,7 @@ describe('Send Batch SMS on Vortex', () => {
         name: 'Spring',
         shortenUrls: false,
         excludeOptOuts: true,
+        excludeDuplicates: true,
         recipients: [{ recipient: '61400000002', reference: 'j' }],
       })
       .reply(200, { success: true, record: { id: 'b-2', recipientCount: '1' } });
