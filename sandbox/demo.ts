@@ -96,6 +96,8 @@ export const startDemo = async (generation: 'bulksms' | 'vortex' = 'bulksms') =>
     optOuts: demoOptOuts(),
     messages: demoMessages(),
     generation,
+    // A key belongs to one API: the app remembers which per key (docs/connection.md).
+    ...(generation === 'vortex' ? { apiKey: 'sandbox-vortex-key-2f8c1e7a9b' } : {}),
   });
   const authData = { api_key: sandbox.apiKey, api_url: sandbox.url, api_platform: generation };
   const run = async <T = Record<string, unknown>>(method: string, bundle: Partial<Bundle> = {}) => {

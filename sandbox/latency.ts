@@ -8,6 +8,7 @@
  * rest is an assumption, a typical REST round trip: 300 ms a request, 1 ms a batch recipient.
  */
 import { error, type Handler, type RecordedRequest } from './api';
+import { answerQueue, type VirtualTime } from './virtual-time';
 
 type Answer = ReturnType<Handler>;
 
@@ -37,6 +38,11 @@ export interface LatencyOptions extends Partial<LatencyModel> {
   rateLimitPerSecond?: number;
   /** For tests: 0 ≤ random() < 1. */
   random?: () => number;
+  /**
+   * For simulations: answers wait in virtual time, not real time (virtual-time.ts); the rate
+   * limit counts virtual seconds too.
+   */
+  virtual?: VirtualTime;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -74,24 +80,27 @@ export const TOO_MANY_REQUESTS = error(429, 'Too Many Requests');
 
 /**
  * Wraps the sandbox's answering: the answer is made when the request arrives (a batch is logged
- * then), and given after the model's delay. A request over the rate limit is not handled at all:
- * it gets TOO_MANY_REQUESTS, after the base latency.
+ * then), and given after the model's delay, in real time or, with `virtual`, in virtual time. A
+ * request over the rate limit is not handled at all: it gets TOO_MANY_REQUESTS, after the base
+ * latency.
  */
 export const withLatency = (
   answer: (request: RecordedRequest, rawBody: string) => Answer,
   options: LatencyOptions,
   generation: LatencyPreset,
 ) => {
-  const { preset, rateLimitPerSecond, random, ...overrides } = options;
+  const { preset, rateLimitPerSecond, random, virtual, ...overrides } = options;
   const model: LatencyModel = { ...LATENCY_PRESETS[preset ?? generation], ...overrides };
   const arrivals: number[] = [];
+  const hold = virtual && answerQueue(virtual);
   return async (request: RecordedRequest, rawBody: string): Promise<Answer> => {
-    const now = Date.now();
+    const now = virtual ? virtual.now() : Date.now();
     while (arrivals.length > 0 && arrivals[0]! <= now - 1000) arrivals.shift();
     arrivals.push(now);
     const throttled = rateLimitPerSecond !== undefined && arrivals.length > rateLimitPerSecond;
     const answered = throttled ? TOO_MANY_REQUESTS : answer(request, rawBody);
-    await sleep(delayOf(model, request, answered, random));
+    const delay = delayOf(model, request, answered, random);
+    await (hold ? hold(now + delay) : sleep(delay));
     return answered;
   };
 };

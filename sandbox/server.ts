@@ -22,6 +22,7 @@ import {
   type SandboxMessageSeed,
   type SandboxOptOut,
   type SandboxOptOutSeed,
+  type SandboxState,
 } from './state';
 
 export { parseMobivateDate, type RecordedRequest } from './api';
@@ -37,7 +38,7 @@ export interface SandboxOptions {
    * (/addressbook/optout, the default) or its examples (/optout).
    */
   deleteRoute?: 'heading' | 'examples';
-  /** The clock, for tests. */
+  /** The clock, for tests and simulations (a virtual clock, with `latency.virtual`). */
   now?: () => number;
   /** Loopback port; 0 (the default) picks a free one. */
   port?: number;
@@ -73,8 +74,15 @@ export interface Sandbox {
   traffic: Traffic;
   /** Someone texts the account's number: logs an incoming message, as Mobivate does. */
   receive(fields: Omit<SandboxMessageSeed, 'direction'>): SandboxMessage;
-  /** The network reports a new status for a sent message: the log shows it, updated now. */
-  setStatus(id: string, status: string): SandboxMessage;
+  /** The network reports a new status for a sent message: the log shows it, updated now or `at`. */
+  setStatus(id: string, status: string, at?: number): SandboxMessage;
+  /** A message is logged as a send would log it (a simulation's batch sent elsewhere). */
+  logMessage(seed: SandboxMessageSeed): SandboxMessage;
+  /**
+   * For simulations: makes `change` before answering the first request at or after `at` on the
+   * sandbox's clock (timeline.ts); the change gives its records their own times.
+   */
+  schedule(at: number, change: () => void): void;
   close(): Promise<void>;
 }
 
@@ -83,10 +91,8 @@ export const SANDBOX_API_KEY = 'sandbox-demo-key-7f3a-0000-1234';
 /** What GET /auth/test answers for a valid key (G1, §1.3). */
 export const AUTH_TEST_ANSWER = { message: 'API Key is valid' } as const;
 
-export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
-  const apiKey = options.apiKey ?? SANDBOX_API_KEY;
-  const state = createState(options.now ?? Date.now, options.optOuts, options.messages);
-  const vortex = options.generation === 'vortex';
+/** The routes of the generation the sandbox speaks, and Vortex's address book and groups. */
+const routing = (state: SandboxState, options: SandboxOptions, vortex: boolean) => {
   const contactBook = vortexContacts(options.vortexShapes ?? 'observed', options.now ?? Date.now);
   const groupBook = vortexGroups(state, contactBook.contacts);
   const routes: Record<string, Route> = vortex
@@ -111,10 +117,20 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     (vortex
       ? (vortexOptOutRoute(state, path) ?? contactBook.routeFor(path))
       : messageByIdRoute(state, path)) ?? routes[path];
+  return { routeFor, contacts: contactBook.contacts, groups: groupBook.groups };
+};
+
+export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
+  const apiKey = options.apiKey ?? SANDBOX_API_KEY;
+  const state = createState(options.now ?? Date.now, options.optOuts, options.messages);
+  const vortex = options.generation === 'vortex';
+  const { routeFor, contacts, groups } = routing(state, options, vortex);
   const requests: RecordedRequest[] = [];
   const answer = answerWith(routeFor, apiKey);
-  // Create Group's body is form-encoded (§V5): read into fields before the JSON check.
+  // Planned changes first; Create Group's body is form-encoded (§V5): read into fields before the
+  // JSON check.
   const answerNow = (request: RecordedRequest, rawBody: string) => {
+    state.timeline.catchUp();
     readFormBody(request, rawBody);
     return answer(request, rawBody);
   };
@@ -124,9 +140,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     requests,
     latency ? withLatency(answerNow, latency, vortex ? 'vortex' : 'bulksms') : answerNow,
   );
-  const { optOuts, messages, receive, setStatus } = state;
-  const { contacts } = contactBook;
-  const { groups } = groupBook;
+  const { optOuts, messages, receive, setStatus, logMessage, timeline } = state;
   return {
     url,
     apiKey,
@@ -138,6 +152,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     groups,
     receive,
     setStatus,
+    logMessage,
+    schedule: timeline.schedule,
     close,
   };
 };

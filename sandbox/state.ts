@@ -3,6 +3,8 @@
  * number new records. The routes read and write it; tests and the demo change it directly.
  */
 import { logTime } from './api';
+import { OptOutList, logIndex } from './indexes';
+import { createTimeline } from './timeline';
 
 /** An opt-out list record (§2.1); `created` in epoch milliseconds. */
 export interface SandboxOptOut {
@@ -77,15 +79,18 @@ export const createState = (
   const nextOptOutId = () => optOutId++;
   const nextMessageNumber = () => messageNumber++;
 
-  const optOuts = new Map<string, SandboxOptOut>();
+  const optOuts = new OptOutList();
   for (const seed of optOutSeeds) {
     optOuts.set(seed.mobile, { ...seed, id: seed.id ?? nextOptOutId() });
   }
 
   const messages: SandboxMessage[] = [];
+  // Ids are unique as the sandbox assigns them; a seed may repeat one, and the first is found.
+  const byId = new Map<string, SandboxMessage>();
   const logMessage = (seed: SandboxMessageSeed) => {
     const message = messageRecord(nextMessageNumber(), seed, now);
     messages.push(message);
+    if (!byId.has(message.id)) byId.set(message.id, message);
     return message;
   };
   for (const seed of messageSeeds) logMessage(seed);
@@ -94,10 +99,17 @@ export const createState = (
   const receive = (fields: Omit<SandboxMessageSeed, 'direction'>) =>
     logMessage({ status: 'RECEIVED', routeId: null, cost: 0, ...fields, direction: 'MO' });
 
-  const setStatus = (id: string, status: string) => {
-    const message = messages.find((candidate) => candidate.id === id);
+  /** A message by id; the log may have been added to directly, and is then searched. */
+  const findMessage = (id: string) => {
+    const indexed = byId.get(id);
+    return indexed?.id === id ? indexed : messages.find((candidate) => candidate.id === id);
+  };
+
+  /** A new status for a sent message, changed at `at` (default now). */
+  const setStatus = (id: string, status: string, at = now()) => {
+    const message = findMessage(id);
     if (!message) throw new Error(`The sandbox's message log has no message ${id}`);
-    Object.assign(message, { status, modified: logTime(now()) });
+    Object.assign(message, { status, modified: logTime(at) });
     return message;
   };
 
@@ -105,6 +117,10 @@ export const createState = (
     now,
     optOuts,
     messages,
+    findMessage,
+    /** The log's records created in [start, end), in log order, optionally of one direction. */
+    messagesCreated: logIndex(messages),
+    timeline: createTimeline(now),
     nextOptOutId,
     nextMessageNumber,
     logMessage,

@@ -1,13 +1,16 @@
 /**
  * `npm start`: the main job, offline. Starts the local Mobivate sandbox and runs, through
- * zapier-platform-core's runtime, the connection test and the opt-out lifecycle a resubscribe Zap
- * relies on: add → find → new-opt-out poll → delete → delete again → find again; then a send, a
- * send to an opted-out number, a batch send and a message lookup; then the New Incoming SMS and
- * New Delivery Status polls and the From dropdown's sender IDs. Then the same Zaps on a sandbox
- * that speaks the Vortex API, with its contacts, groups and campaigns. Prints what a Zap would
- * see, then stops each sandbox.
+ * zapier-platform-core's runtime, the connection test (and one made with the key alone) and the
+ * opt-out lifecycle a resubscribe Zap relies on: add → find → new-opt-out poll → delete → delete
+ * again → find again; then a send, a send to an opted-out number (Sent = false), a batch send and
+ * a message lookup; a text held for quiet hours, a batch split by time zone and a replayed send
+ * that sends nothing; then the New Incoming SMS and New Delivery Status polls and the From
+ * dropdown's sender IDs. Then the same Zaps on a sandbox that speaks the Vortex API, with its
+ * contacts, groups (Create Group run twice) and campaigns. Prints what a Zap would see.
  */
 import { printOutput, startDemo } from '../sandbox/demo';
+import { createGroupTwice, keyOnlyConnection } from './demo-first-hour';
+import { batchByTimeZone, heldText, replayedSend } from './demo-safety';
 
 type Demo = Awaited<ReturnType<typeof startDemo>>;
 type Item = Record<string, unknown>;
@@ -69,16 +72,15 @@ const sending = async (demo: Demo): Promise<string> => {
   const sent = await run('creates.send_sms.operation.perform', { inputData: sms });
   printOutput(`Send SMS to "${MOBILE}":`, sent, fields('creates', 'send_sms'));
 
-  try {
-    await run('creates.send_sms.operation.perform', {
-      inputData: { ...sms, to: '+44 7700 900456' },
-    });
-  } catch (error) {
-    const halted = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    console.log(
-      `\nSend SMS to an opted-out number stops the step without failing the Zap:\n  ${halted}`,
-    );
-  }
+  // If the Text Is Not Sent: by default the Zap goes on, with Sent = false and why (issue 22).
+  const notSent = (await run('creates.send_sms.operation.perform', {
+    inputData: { ...sms, to: '+44 7700 900456' },
+  })) as { sent?: unknown; not_sent_reason?: unknown };
+  console.log(
+    notSent.sent === false
+      ? `\nSend SMS to an opted-out number goes on without failing the Zap (Sent = false):\n  ${String(notSent.not_sent_reason)}`
+      : '\nSend SMS to an opted-out number: Mobivate accepted the request (Sent = true); Vortex skips opted-out numbers itself (excludeOptouts), and its message history shows the text as OPTED_OUT.',
+  );
 
   const batch = await run('creates.send_batch_sms.operation.perform', {
     inputData: {
@@ -204,7 +206,7 @@ const contactsAndCampaigns = async (demo: Demo) => {
     toContact,
     fields('creates', 'send_sms_to_contacts'),
   );
-  const group = await run('creates.create_group.operation.perform', { inputData: { name: 'VIP' } });
+  const group = await createGroupTwice(demo);
   sandbox.groups.get(String(group.id))?.members.push('61412345678');
   const campaign = await run('creates.send_template_campaign.operation.perform', {
     inputData: { template_id: 'aaaaaaa-bbbbbbbb-cccccc-ddddddd-eee', groups: [group.id] },
@@ -224,10 +226,15 @@ const runDemo = async (generation: 'bulksms' | 'vortex') => {
   const demo = await startDemo(generation);
   try {
     await connection(demo);
+    await keyOnlyConnection(demo, generation);
     await optOutLifecycle(demo);
     const sentId = await sending(demo);
-    if (generation === 'bulksms') await triggers(demo, sentId);
-    else {
+    if (generation === 'bulksms') {
+      await heldText(demo);
+      await batchByTimeZone(demo);
+      await replayedSend(demo);
+      await triggers(demo, sentId);
+    } else {
       await vortexTriggers(demo);
       await contactsAndCampaigns(demo);
     }

@@ -10,6 +10,7 @@ describe('connection test', () => {
       .reply(200, { message: 'API Key is valid' });
 
     await expect(test()).resolves.toEqual({
+      api: 'BulkSMS API',
       host: 'api.mobivatebulksms.com',
       message: 'API Key is valid',
     });
@@ -55,41 +56,41 @@ describe('connection test', () => {
 });
 
 describe('connection label', () => {
-  const label = (auth: Record<string, string | undefined>) =>
-    appTester(connectionLabel, makeBundle({ host: 'ignored' }, authData(auth)));
+  // The label gets the connection test's result as inputData. Changed on purpose by issue 22: no
+  // hard-coded "BulkSMS API" (publishing rule 5.6); the account, else a host of the account's own.
+  const label = (result: Record<string, unknown>) =>
+    appTester(connectionLabel, makeBundle(result, authData()));
 
-  // No part of the key, ever (publishing rules). Changed on purpose again by the Vortex issue:
-  // the label says which API the connection speaks.
-  it('names the API for the default address', async () => {
-    await expect(label({})).resolves.toBe('BulkSMS API');
-    await expect(label({ api_url: '' })).resolves.toBe('BulkSMS API');
-  });
-
-  it('shows a custom address, with its port', async () => {
-    await expect(label({ api_url: 'https://sms.example.com:8443' })).resolves.toBe(
-      'BulkSMS API · sms.example.com:8443',
+  it('is the account name when Mobivate’s key check gives one', async () => {
+    await expect(label({ host: 'api.mobivatebulksms.com', account: 'Acme Ltd' })).resolves.toBe(
+      'Acme Ltd',
     );
-    await expect(
-      label({ api_platform: 'vortex', api_url: 'https://vortex.mobivatebulksms.com' }),
-    ).resolves.toBe('Vortex API · vortex.mobivatebulksms.com');
   });
 
-  it.each(['short-key-1', API_KEY, 'abcd'])('shows no part of the key %j', async (key) => {
-    const shown = await label({ api_key: key, api_url: 'https://sms.example.com' });
-    expect(shown).toBe('BulkSMS API · sms.example.com');
-    expect(shown).not.toContain(key.slice(-4));
+  it('is the host when Mobivate gave the account its own address, with its port', async () => {
+    await expect(label({ host: 'sms.example.com:8443' })).resolves.toBe('sms.example.com:8443');
+  });
+
+  it('is empty on Mobivate’s own hosts, rather than a name every connection shares', async () => {
+    await expect(label({ host: 'api.mobivatebulksms.com' })).resolves.toBe('');
+    await expect(label({ host: 'vortex.mobivatebulksms.com' })).resolves.toBe('');
+  });
+
+  it('never shows the key: the key check’s account name is scrubbed', async () => {
+    mobivateScope()
+      .get('/auth/test')
+      .reply(200, { message: 'ok', username: `user ${API_KEY}` });
+    const result = await test();
+    expect(JSON.stringify(result)).not.toContain(API_KEY);
+    expect(await label(result)).not.toContain(API_KEY.slice(-6));
   });
 
   it('never quotes an API Address that holds the key', async () => {
     const result = await failure(
-      label({ api_url: `https://api.mobivatebulksms.com/?api_key=${API_KEY}` }),
+      test(authData({ api_url: `https://api.mobivatebulksms.com/?api_key=${API_KEY}` })),
     );
     expect(result.message).toMatch(/must not contain the API key/);
     expect(result.message).not.toContain(API_KEY);
     expect(result.message).not.toContain('api.mobivatebulksms.com/?');
-  });
-
-  it('never contains the whole key', async () => {
-    expect(await label({})).not.toContain(API_KEY);
   });
 });

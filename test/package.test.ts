@@ -66,8 +66,8 @@ describe('the built zip', () => {
     };
     expect(Object.keys(definition.creates)).toContain('delete_optout');
     expect(definition.authentication.fields.map((field) => field.key)).toEqual([
-      'api_platform',
       'api_key',
+      'api_platform',
       'api_url',
     ]);
   });

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { forgetDetected } from '../src/mobivate/detect';
 
 // No test reaches the network; the end-to-end tests open loopback explicitly.
 nock.disableNetConnect();
@@ -21,6 +22,8 @@ nock.emitter.on('no match', (first: RequestOptions, second?: RequestOptions) => 
 });
 
 afterEach(() => {
+  // Which API a key belongs to is remembered per process (detect.ts): each test asks anew.
+  forgetDetected();
   const pending = nock.pendingMocks();
   const strays = unmatched.splice(0);
   nock.cleanAll();

@@ -2,7 +2,7 @@
  * The messaging routes: single and batch sends (§3.1, §3.3), which write the message log, and the
  * log's search and lookup by id (§4).
  */
-import { error, parseMobivateDate, readPaging, readWindow, type Handler, type Route } from '../api';
+import { error, readPaging, readWindow, type Handler, type Route } from '../api';
 import type { SandboxState } from '../state';
 
 const MAX_BATCH = 1000;
@@ -99,20 +99,14 @@ const sendBatch =
   };
 
 const searchMessages =
-  ({ messages }: SandboxState): Handler =>
+  ({ messagesCreated }: SandboxState): Handler =>
   ({ query }) => {
     const window = readWindow(query);
     if ('status' in window) return window;
     const paging = readPaging(query);
     if ('status' in paging) return paging;
-    const matching = messages.filter((message) => {
-      const created = parseMobivateDate(message.created)!;
-      return (
-        created >= window.start &&
-        created <= window.end &&
-        (!query.direction || message.direction === query.direction)
-      );
-    });
+    // Both ends included; times are whole milliseconds.
+    const matching = messagesCreated(window.start, window.end + 1, query.direction || '');
     const { page, pageSize } = paging;
     return { status: 200, body: matching.slice((page - 1) * pageSize, page * pageSize) };
   };
@@ -125,13 +119,16 @@ export const messageRoutes = (state: SandboxState): Record<string, Route> => ({
 });
 
 /** GET /message/{id} (§4.3), the one path with a parameter; undefined for any other path. */
-export const messageByIdRoute = ({ messages }: SandboxState, path: string): Route | undefined => {
+export const messageByIdRoute = (
+  { findMessage }: SandboxState,
+  path: string,
+): Route | undefined => {
   const byId = /^\/message\/([^/]+)$/.exec(path);
   if (!byId) return undefined;
   const id = decodeURIComponent(byId[1]!);
   return {
     GET: () => {
-      const message = messages.find((candidate) => candidate.id === id);
+      const message = findMessage(id);
       return message ? { status: 200, body: message } : error(404, 'Message not found');
     },
   };

@@ -1,5 +1,6 @@
 /** The opt-out list's routes: add, delete and list (§2). */
 import { error, readPaging, readWindow, type Handler, type Route } from '../api';
+import { listing } from '../indexes';
 import type { SandboxOptOut, SandboxState } from '../state';
 
 export interface OptOutRouteOptions {
@@ -45,6 +46,21 @@ const addOptOut =
     return { status: 200, body: withoutId(record) };
   };
 
+/** Undocumented: the order of the list. Oldest first, then by id, stable across pages. */
+const oldestFirst = (a: SandboxOptOut, b: SandboxOptOut) => a.created - b.created || a.id - b.id;
+
+/** The first position in the list, oldest first, whose record is past `time` (or at it). */
+const firstPast = (list: readonly SandboxOptOut[], time: number, orAt: boolean) => {
+  let [low, high] = [0, list.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const created = list[middle]!.created;
+    if (created < time || (created === time && !orAt)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+};
+
 const listOptOuts =
   ({ optOuts }: SandboxState): Handler =>
   ({ query }) => {
@@ -52,10 +68,9 @@ const listOptOuts =
     if ('status' in window) return window;
     const paging = readPaging(query);
     if ('status' in paging) return paging;
-    // Undocumented: the order of the list. Oldest first, then by id, stable across pages.
-    const matching = [...optOuts.values()]
-      .filter((record) => record.created >= window.start && record.created <= window.end)
-      .sort((a, b) => a.created - b.created || a.id - b.id);
+    const list = optOuts.sorted(oldestFirst);
+    const first = firstPast(list, window.start, true);
+    const matching = listing(list, first, Math.max(first, firstPast(list, window.end, false)));
     const { page, pageSize } = paging;
     return { status: 200, body: matching.slice((page - 1) * pageSize, page * pageSize) };
   };

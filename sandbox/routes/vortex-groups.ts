@@ -4,10 +4,11 @@
  * contacts by alias, send a template to numbers and groups (`meta.type: "mailinglist"`).
  *
  * Undocumented, and kept plain: the 200 answers (`{success, record: {id, …}}`, as the batch's);
- * the words of a taken or missing name (400); members are added by tests (`groups`), as no
- * documented request adds a contact to a group; templates are the ones in TEMPLATES, and an
- * unknown template or group is a 400; an alias without a contact is left out (§3.7: "nothing is
- * sent"); a JSON body to the group route is refused like a missing name.
+ * the words of a taken or missing name (400); the group list (`GET`, in the contact list's
+ * shape); members are added by tests (`groups`), as no documented request adds a contact to a
+ * group; templates are the ones in TEMPLATES, and an unknown template or group is a 400; an alias
+ * without a contact is left out (§3.7: "nothing is sent"); a JSON body to the group route is
+ * refused like a missing name.
  */
 import type { Handler, Route } from '../api';
 import type { SandboxState } from '../state';
@@ -80,6 +81,21 @@ export const vortexGroups = (state: SandboxState, contacts: Map<string, SandboxC
     return { status: 200, body: { success: true, record: { id, name } } };
   };
 
+  /**
+   * The group list, which Mobivate does not document (§V5): answered by offset in the envelope of
+   * the documented contact list, so that Create Group can find a group whose name is taken.
+   */
+  const listGroups: Handler = ({ query }) => {
+    const offset = Number(query.offset ?? 0);
+    const limit = Number(query.limit ?? 10);
+    const rows = [...groups.values()].map(({ id, name }) => ({ id, name }));
+    const page = rows.slice(offset, offset + limit);
+    return {
+      status: 200,
+      body: { success: true, records: page, offset, limit, total: rows.length },
+    };
+  };
+
   const sendAlias: Handler = ({ body }) => {
     const { recipients, text, originator, name } = (body ?? {}) as Record<string, unknown>;
     if (typeof originator !== 'string' || !originator)
@@ -128,7 +144,7 @@ export const vortexGroups = (state: SandboxState, contacts: Map<string, SandboxC
   };
 
   const routes: Record<string, Route> = {
-    '/addressbook/groups': { POST: createGroup },
+    '/addressbook/groups': { GET: listGroups, POST: createGroup },
     '/send/alias': { POST: sendAlias },
     '/send/template': { POST: sendTemplate },
   };

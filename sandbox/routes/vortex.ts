@@ -6,7 +6,8 @@
  * app is tried against both (§9 #24, #25).
  */
 import type { Handler, Route } from '../api';
-import type { SandboxMessage, SandboxState } from '../state';
+import { listing, type Listing } from '../indexes';
+import type { SandboxMessage, SandboxOptOut, SandboxState } from '../state';
 
 export type VortexShapes = 'observed' | 'documented';
 
@@ -31,7 +32,7 @@ const readOffsets = (query: Record<string, string>): Offsets => {
 const listAnswer = (
   shapes: VortexShapes,
   type: string,
-  rows: unknown[],
+  rows: Listing<unknown>,
   offset: number,
   limit: number,
 ) =>
@@ -39,8 +40,8 @@ const listAnswer = (
     ? {
         type,
         results: rows.slice(offset, offset + limit),
-        scanned: rows.length,
-        matches: rows.length,
+        scanned: rows.count,
+        matches: rows.count,
         offset,
         limit,
       }
@@ -49,25 +50,41 @@ const listAnswer = (
         records: rows.slice(offset, offset + limit),
         offset,
         limit,
-        total: rows.length,
+        total: rows.count,
       };
 
-const optOutRows = ({ optOuts }: SandboxState, shapes: VortexShapes, newestFirst: boolean) =>
-  [...optOuts.values()]
-    .sort((a, b) => (newestFirst ? b.created - a.created : a.created - b.created))
-    .map((record) =>
-      shapes === 'observed'
-        ? {
-            userID: 'u-1',
-            msisdn: record.mobile,
-            note: record.note,
-            created_at: iso(record.created),
-            updated_at: iso(record.created),
-            id: String(record.id),
-            group: null,
-          }
-        : { msisdn: record.mobile, created_on: iso(record.created) },
-    );
+/** A listing of records, shown as rows only for the page that is answered. */
+const shown = <T>(records: Listing<T>, row: (record: T) => unknown): Listing<unknown> => ({
+  count: records.count,
+  slice: (start, end) => records.slice(start, end).map(row),
+});
+
+// Stable sorts: records of the same time stay in the list's order, whichever the direction.
+const oldestFirst = (a: SandboxOptOut, b: SandboxOptOut) => a.created - b.created;
+const newestFirst = (a: SandboxOptOut, b: SandboxOptOut) => b.created - a.created;
+
+/** Each record's time as the list shows it, made once: a page is asked for again and again. */
+const shownTimes = new WeakMap<SandboxOptOut, string>();
+const createdAt = (record: SandboxOptOut) => {
+  let time = shownTimes.get(record);
+  if (time === undefined) shownTimes.set(record, (time = iso(record.created)));
+  return time;
+};
+
+const optOutRows = ({ optOuts }: SandboxState, shapes: VortexShapes, newest: boolean) =>
+  shown(listing(optOuts.sorted(newest ? newestFirst : oldestFirst)), (record) =>
+    shapes === 'observed'
+      ? {
+          userID: 'u-1',
+          msisdn: record.mobile,
+          note: record.note,
+          created_at: createdAt(record),
+          updated_at: createdAt(record),
+          id: String(record.id),
+          group: null,
+        }
+      : { msisdn: record.mobile, created_on: createdAt(record) },
+  );
 
 const historyRow = (shapes: VortexShapes) => (message: SandboxMessage) =>
   shapes === 'observed'
@@ -196,13 +213,7 @@ export const vortexRoutes = (
       const from = Date.parse(`${query.fromDate}T00:00:00Z`);
       // toDate leaves out the day it names, as seen live (§9 #30).
       const to = Date.parse(`${query.toDate}T00:00:00Z`);
-      const rows = state.messages
-        .filter((m) => m.direction === 'MT')
-        .filter((m) => {
-          const at = Date.parse(m.created.replace('+0000', 'Z'));
-          return at >= from && at < to;
-        })
-        .map(historyRow(shapes));
+      const rows = shown(state.messagesCreated(from, to, 'MT'), historyRow(shapes));
       return {
         status: 200,
         body: listAnswer(shapes, 'SingleSMS', rows, paging.offset, paging.limit),

@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'InvalidMaxParts'
   | 'InvalidSpreadHours'
   | 'InvalidLookbackDays'
+  | 'InvalidDuplicateWindow'
   | 'InvalidChoice'
   | 'InvalidRecipients'
   // Outcomes of one operation
@@ -40,9 +41,16 @@ export type ErrorCode =
   | 'MessageSearchInconclusive'
   | 'MessageSearchUnsupported'
   | 'PartialBatch'
+  | 'RecipientOptedOut'
+  | 'RecipientRefused'
+  | 'InvalidRecipient'
+  | 'GroupNotFound'
   | 'ContactNotFound'
   | 'ContactConflict'
-  | 'ContactSearchIncomplete';
+  | 'ContactSearchIncomplete'
+  | 'DuplicateCheckIncomplete'
+  | 'InvalidQuietHours'
+  | 'QuietHoursNoTime';
 
 /** A Zapier error (`z.errors.Error`) with one of the app's codes. */
 export const appError = (z: ZObject, code: ErrorCode, message: string, status?: number): Error =>

@@ -5,19 +5,20 @@ import {
   type ZObject,
 } from 'zapier-platform-core';
 import { appError } from '../common/error-codes';
+import { permissionSentence } from '../common/permissions';
 import { formatCount, quoteInput } from '../common/text';
 import { aliasField, contactFieldsField, readAlias, readContactFields } from '../inputs/contact';
+import { connectionsOnly, stepNeeds } from '../inputs/connection-fields';
 import { defaultCountryField, mobileInput } from '../inputs/mobile';
 import { mobivate, type Contact, type Mobivate, type NewContact } from '../mobivate';
 import { contactOutput, contactOutputFields, contactSample } from '../outputs/contact';
 
 const mobile = mobileInput('mobile', 'Mobile Number');
 
+// Default Country right under the number it is for.
 const inputFields = defineInputFields([
-  mobile.field,
-  aliasField,
-  defaultCountryField,
-  contactFieldsField,
+  // On a connection of the other API, one line that says so instead (connection-fields.ts).
+  stepNeeds('addressBook', [mobile.field, defaultCountryField, aliasField, contactFieldsField]),
 ]);
 
 const matches = (contact: Contact, { mobile, alias }: NewContact) =>
@@ -80,7 +81,9 @@ const findExisting = async (
 export const perform = (async (z, bundle) => {
   const { contacts } = mobivate(z, bundle);
   const number = mobile.read(z, bundle.inputData);
-  const alias = readAlias(z, bundle.inputData.alias, true)!;
+  const given = readAlias(z, bundle.inputData.alias, false);
+  // No alias given: the number's digits, which only this contact has (aliases are unique).
+  const alias = given ?? number;
   const fields = readContactFields(z, bundle.inputData.fields);
   const wanted: NewContact = { alias, mobile: number, fields };
   const added = await contacts.add(wanted);
@@ -90,7 +93,13 @@ export const perform = (async (z, bundle) => {
   }
   const existing = await findExisting(z, contacts, wanted, added.said);
   const merged = { ...existing.fields, ...fields };
-  const updated = await contacts.update(existing.id, { ...wanted, fields: merged });
+  // A derived alias never replaces the one the contact has.
+  const keptAlias = given ?? existing.alias ?? alias;
+  const updated = await contacts.update(existing.id, {
+    ...wanted,
+    alias: keptAlias,
+    fields: merged,
+  });
   return contactOutput(
     {
       ...updated,
@@ -106,8 +115,7 @@ export default defineCreate({
   noun: 'Contact',
   display: {
     label: 'Add or Update Contact',
-    description:
-      'Adds a contact to the address book, or updates the contact that already has its number or alias. Needs a Vortex API connection.',
+    description: `Adds a contact to the address book, or updates the contact that already has its number or alias. ${connectionsOnly('addressBook')} ${permissionSentence('add_contact')}`,
   },
   operation: {
     inputFields,

@@ -1,4 +1,5 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { permissionSentence } from '../common/permissions';
 import { defaultCountryField, mobileInput } from '../inputs/mobile';
 import { mobivate } from '../mobivate';
 import {
@@ -26,8 +27,7 @@ export default defineCreate({
   noun: 'Opt-Out',
   display: {
     label: 'Add Opt-Out',
-    description:
-      'Adds a mobile number to the opt-out list so it receives no more messages. Numbers already on the list are not an error.',
+    description: `Adds a mobile number to the opt-out list so it receives no more messages. Numbers already on the list are not an error. ${permissionSentence('add_optout')}`,
   },
   operation: {
     inputFields,

@@ -1,7 +1,8 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { appError } from '../common/error-codes';
+import { permissionSentence } from '../common/permissions';
 import { defaultCountryField, mobileInput } from '../inputs/mobile';
-import { choiceInput } from '../inputs/read';
+import { ifNotDoneInput } from '../inputs/read';
 import { mobivate } from '../mobivate';
 import {
   optOutOutput,
@@ -12,13 +13,11 @@ import {
 
 const mobile = mobileInput('mobile', 'Mobile Number');
 
-const ifNotOptedOut = choiceInput({
+const ifNotOptedOut = ifNotDoneInput({
   key: 'when_not_opted_out',
   label: 'If the Number Is Not Opted Out',
-  choices: {
-    continue: 'Continue, with Removed set to false',
-    fail: 'Stop the step with an error',
-  },
+  output: 'Removed',
+  values: ['continue', 'fail'],
   fallback: 'continue',
   helpText:
     'What to do when the number is not on the opt-out list. **Continue** suits resubscribe Zaps, where most numbers were never opted out.',
@@ -62,7 +61,7 @@ export default defineCreate({
   noun: 'Opt-Out',
   display: {
     label: 'Delete Opt-Out',
-    description: 'Removes a mobile number from the opt-out list so it can receive messages again.',
+    description: `Removes a mobile number from the opt-out list so it can receive messages again, when its owner resubscribes (in your CRM, or by replying START). ${permissionSentence('delete_optout')}`,
   },
   operation: {
     inputFields,

@@ -2,13 +2,20 @@ import {
   defineCreate,
   defineInputFields,
   type CreatePerform,
+  type PlainInputField,
   type ZObject,
 } from 'zapier-platform-core';
 import { appError } from '../common/error-codes';
+import { permissionSentence } from '../common/permissions';
 import {
   campaignNameField,
   invalidRecipientsInput,
+  lineFieldsHelp,
+  lineItemsNote,
+  lineRecipientField,
+  lineReferenceField,
   readScheduleAt,
+  recipientsField,
   readSpreadHours,
   sendAtField,
   shortenLinksField,
@@ -16,67 +23,85 @@ import {
 } from '../inputs/batch-options';
 import { readSender, senderField } from '../inputs/message';
 import { defaultCountryField } from '../inputs/mobile';
+import { byCapability, onlyWith } from '../inputs/connection-fields';
 import { ADVANCED, optionalText, readBoolean } from '../inputs/read';
+import { quietHoursFields, quietHoursTimeZoneField } from '../inputs/quiet-hours';
 import { collectRecipients, refuseUnusable } from '../inputs/recipients';
+import { duplicateWindowField, ifAlreadySent } from '../inputs/replay';
+import { skippedSummaryField } from '../inputs/skip-reasons';
 import { mobivate, type Mobivate } from '../mobivate';
 import {
-  acceptedBatches,
   batchIdOutputFields,
   batchSample,
+  sendGroupsOutputFields,
   skippedRecipientsOutputFields,
 } from '../outputs/batch';
-import { stoppedSendError } from '../steps/chunked-send';
+import { readBatchQuietHours } from '../steps/batch-timing';
+import { sendTimedBatch } from '../steps/timed-send';
 
+/** Personalized Recipients; with placeholder values per recipient on Vortex only. */
+const lineItemsField = (withFields: boolean) =>
+  ({
+    key: 'line_items' as const,
+    label: 'Personalized Recipients',
+    required: false,
+    children: [
+      lineRecipientField,
+      {
+        key: 'line_message',
+        label: 'Recipient’s Message',
+        type: 'text',
+        required: false,
+        helpText: 'This recipient’s own text. Leave empty to send **Message**.',
+      },
+      lineReferenceField,
+      ...(withFields
+        ? [
+            {
+              key: 'line_fields',
+              label: 'Recipient’s Fields',
+              type: 'string' as const,
+              required: false,
+              helpText: lineFieldsHelp('the message'),
+            },
+          ]
+        : []),
+    ],
+  }) satisfies PlainInputField;
+
+// The required field first (Zapier's rule); Default Country right under the recipients fields.
 const inputFields = defineInputFields([
   senderField,
-  {
-    key: 'recipients',
-    label: 'Recipients',
-    type: 'string',
-    list: true,
-    required: false,
-    helpText:
-      'Mobile numbers that all get **Message**, one per entry (comma-separated lists are split too). Include the country code, or choose a Default Country.',
-  },
   {
     key: 'message',
     label: 'Message',
     type: 'text',
     required: false,
     helpText:
-      'The text for every recipient above, and for personalized recipients without their own text.',
+      'The text for every number in **Recipients** and every group in **Groups**, and for personalized recipients without their own message.',
   },
-  {
-    key: 'line_items',
-    label: 'Personalized Recipients',
-    required: false,
-    children: [
-      { key: 'line_recipient', label: 'Recipient', type: 'string', required: false },
-      { key: 'line_message', label: 'Recipient’s Message', type: 'text', required: false },
-      { key: 'line_reference', label: 'Recipient’s Reference', type: 'string', required: false },
-      {
-        key: 'line_fields',
-        label: 'Recipient’s Fields',
-        type: 'string',
-        required: false,
-        helpText:
-          'Values for `{{KEY}}` placeholders in the message, as `NAME=John; CITY=London` (Vortex connections only).',
-      },
-    ],
-  },
-  {
-    key: 'groups',
-    label: 'Groups',
-    type: 'string',
-    list: true,
-    required: false,
-    helpText:
-      'Contact group ids that get **Message**, one per entry (Vortex connections only). Find a group’s id in the Mobivate hub, or use the ID output of Create Group.',
-  },
+  recipientsField('**Message**'),
+  lineItemsNote('its own message, reference or placeholder values'),
+  // Recipient’s Fields and Groups are Vortex's (placeholders and contact groups, §V5).
+  byCapability('addressBook', [lineItemsField(true)], [lineItemsField(false)]),
   defaultCountryField,
+  onlyWith('addressBook', [
+    {
+      key: 'groups',
+      label: 'Groups',
+      type: 'string',
+      list: true,
+      required: false,
+      helpText:
+        'Contact group ids that get **Message**, one per entry. Find a group’s id in the Mobivate hub, or use the ID output of Create Group.',
+    },
+  ]),
   invalidRecipientsInput.field,
   campaignNameField,
   sendAtField,
+  ...quietHoursFields,
+  onlyWith('addressBook', [quietHoursTimeZoneField]),
+  ifAlreadySent.field,
   {
     key: 'exclude_duplicates',
     label: 'Skip Duplicate Numbers',
@@ -89,15 +114,16 @@ const inputFields = defineInputFields([
   },
   shortenLinksField,
   spreadHoursField,
+  duplicateWindowField,
 ]);
 
 /** Groups and per-recipient fields exist only on Vortex: refused plainly before any request. */
-const refuseVortexOnly = (
+const refuseVortexOnly = async (
   z: ZObject,
   api: Mobivate,
   inputData: { groups?: unknown; line_items?: { line_fields?: unknown }[] },
 ) => {
-  if (api.supports.addressBook) return;
+  if ((await api.supports()).addressBook) return;
   const given = (value: unknown) =>
     (Array.isArray(value) ? value : [value]).some((item) => optionalText(item) !== undefined);
   const needs = [
@@ -122,8 +148,9 @@ export const perform = (async (z, bundle) => {
   const originator = readSender(z, inputData.from);
   const scheduleAt = readScheduleAt(z, inputData.schedule_at);
   const spreadHours = readSpreadHours(z, inputData.spread_hours);
+  const hold = readBatchQuietHours(z, bundle, { scheduleAt, spreadHours });
   const excludeDuplicates = readBoolean(inputData.exclude_duplicates, true);
-  refuseVortexOnly(z, api, inputData);
+  await refuseVortexOnly(z, api, inputData);
   const collected = collectRecipients({
     recipients: inputData.recipients,
     message: optionalText(inputData.message) ? String(inputData.message) : undefined,
@@ -133,27 +160,30 @@ export const perform = (async (z, bundle) => {
     groups: inputData.groups,
   });
   const skipped = refuseUnusable(z, collected, inputData);
-
   const options = {
     originator,
     name: optionalText(inputData.name),
-    scheduleAt,
     excludeDuplicates,
     shortenUrls: readBoolean(inputData.shorten_urls, false),
     spreadHours,
   };
-  const sent = await api.messages.sendBatch(collected.recipients, options);
-  const stopped = stoppedSendError(z, sent);
-  if (stopped) throw stopped;
-  const { accepted, refused, ...ids } = acceptedBatches(sent);
+  const batch = await sendTimedBatch(z, bundle, {
+    collected,
+    skipped,
+    hold,
+    scheduleAt,
+    // Each send-time group in requests of its own, scheduled when held (or at Send At).
+    send: (recipients, at) =>
+      api.messages.sendBatch(recipients, {
+        ...options,
+        ...(at !== undefined && { scheduleAt: at }),
+      }),
+  });
   return {
-    ...ids,
-    name: sent.accepted[0]!.name ?? options.name ?? null,
-    recipients_sent: collected.recipients.length,
-    recipients_accepted: accepted,
-    recipients_skipped_count: skipped.length + refused.length,
-    recipients_skipped: [...skipped, ...refused],
-    scheduled_at: scheduleAt === undefined ? null : new Date(scheduleAt).toISOString(),
+    ...batch.output,
+    name: batch.name ?? options.name ?? null,
+    recipients_sent: batch.sent.length,
+    scheduled_at: batch.scheduledAt,
   };
 }) satisfies CreatePerform<typeof inputFields>;
 
@@ -162,21 +192,25 @@ export default defineCreate({
   noun: 'Batch',
   display: {
     label: 'Send Batch SMS',
-    description:
-      'Sends a text message to many mobile numbers in one step, with one text for all or a personalized text each.',
+    description: `Sends a text message to many mobile numbers in one step, with one text for all or a personalized text each, such as the rows of a spreadsheet. ${permissionSentence('send_batch_sms')}`,
   },
   operation: {
     inputFields,
     inputFieldGroups: [ADVANCED],
     perform,
-    sample: batchSample,
+    sample: {
+      ...batchSample,
+      recipients_skipped_summary: '1 skipped: 1 not a valid number',
+    },
     outputFields: [
       ...batchIdOutputFields('Recipients'),
       { key: 'name', label: 'Campaign Name', type: 'string' },
       { key: 'recipients_sent', label: 'Recipients Sent to Mobivate', type: 'integer' },
       { key: 'recipients_accepted', label: 'Recipients Accepted by Mobivate', type: 'integer' },
       ...skippedRecipientsOutputFields,
+      skippedSummaryField,
       { key: 'scheduled_at', label: 'Scheduled For', type: 'datetime' },
+      ...sendGroupsOutputFields,
     ],
   },
 });

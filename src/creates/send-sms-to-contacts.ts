@@ -1,4 +1,5 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { permissionSentence } from '../common/permissions';
 import { describeValue, quoteInput } from '../common/text';
 import {
   campaignNameField,
@@ -8,6 +9,7 @@ import {
   shortenLinksField,
   spreadHoursField,
 } from '../inputs/batch-options';
+import { connectionsOnly, stepNeeds } from '../inputs/connection-fields';
 import {
   maxPartsField,
   messageField,
@@ -23,25 +25,28 @@ import { characterSet, characterSetField } from '../outputs/sent-message';
 import { stoppedSendError } from '../steps/chunked-send';
 
 const inputFields = defineInputFields([
-  senderField,
-  {
-    key: 'aliases',
-    label: 'Contacts (Aliases)',
-    type: 'string',
-    list: true,
-    required: true,
-    helpText:
-      'The aliases of contacts in your Mobivate address book, one per entry (like `john`), or one per line in a mapped text. An entry with a comma or semicolon is skipped, not split: it could be one alias or several. A contact must already exist with that alias, or Mobivate sends nothing to it.',
-  },
-  {
-    ...messageField,
-    helpText: `${messageField.helpText} Placeholders such as \`{{NAME}}\` are sent as written and filled in by Mobivate from each contact; parts are counted on the text as written.`,
-  },
-  maxPartsField,
-  { ...campaignNameField, group: ADVANCED.key },
-  { ...sendAtField, group: ADVANCED.key },
-  shortenLinksField,
-  spreadHoursField,
+  // On a connection of the other API, one line that says so instead (connection-fields.ts).
+  stepNeeds('addressBook', [
+    senderField,
+    {
+      key: 'aliases',
+      label: 'Contacts (Aliases)',
+      type: 'string',
+      list: true,
+      required: true,
+      helpText:
+        'The aliases of contacts in your Mobivate address book, one per entry (like `john`), or one per line in a mapped text. An entry with a comma or semicolon is skipped, not split: it could be one alias or several. A contact must already exist with that alias, or Mobivate sends nothing to it.',
+    },
+    {
+      ...messageField,
+      helpText: `${messageField.helpText} Placeholders such as \`{{NAME}}\` are sent as written and filled in by Mobivate from each contact; parts are counted on the text as written.`,
+    },
+    maxPartsField,
+    { ...campaignNameField, group: ADVANCED.key },
+    { ...sendAtField, group: ADVANCED.key },
+    shortenLinksField,
+    spreadHoursField,
+  ]),
 ]);
 
 /**
@@ -85,7 +90,7 @@ const readAliases = (value: unknown, text: string) => {
 export const perform = (async (z, bundle) => {
   const { inputData } = bundle;
   const api = mobivate(z, bundle);
-  api.require('addressBook', 'Send SMS to Contacts');
+  await api.require('addressBook', 'Send SMS to Contacts');
   const originator = readSender(z, inputData.from);
   const message = readMessage(z, inputData.message, inputData.max_parts);
   const scheduleAt = readScheduleAt(z, inputData.schedule_at);
@@ -128,8 +133,7 @@ export default defineCreate({
   noun: 'SMS',
   display: {
     label: 'Send SMS to Contacts',
-    description:
-      'Sends a text message to address-book contacts by their alias, filling in placeholders from each contact (Vortex connections).',
+    description: `Sends a text message to address-book contacts by their alias, filling in placeholders from each contact ${connectionsOnly('addressBook')}. ${permissionSentence('send_sms_to_contacts')}`,
   },
   operation: {
     inputFields,

@@ -77,4 +77,60 @@ export const invalidRecipientsInput = choiceInput({
     fail: 'Send nothing and stop with an error',
   },
   fallback: 'skip',
+  helpText:
+    'What to do with a number that cannot be used (mistyped, or national without a Default Country). **Skip** sends to the others and lists it in Skipped Recipients and Why, with a count per reason in the summary.',
 });
+
+/**
+ * Where many recipients come from in a Zap, said on every recipients field: a Google Sheets step
+ * that gives line items sends one batch to the whole sheet, while a New Spreadsheet Row trigger
+ * runs the Zap once per row (one batch per row).
+ */
+export const SPREADSHEET_HELP =
+  'From Google Sheets, get the rows with **Get Many Spreadsheet Rows (With Line Item Support)** or **Lookup Spreadsheet Rows** and map their columns here: one batch for all of them. A **New Spreadsheet Row** trigger runs the Zap once per row, so each run sends a batch of one; to send one batch to a whole sheet, start the Zap on a schedule and get the rows with one of those steps.';
+
+const NUMBER_EXAMPLES =
+  'with the country code, like `+44 7700 900123` or `+1 415 555 0132`, or choose a **Default Country** (below) for national numbers';
+
+/** Recipients: numbers that all get one text (Send Batch SMS) or one template. */
+export const recipientsField = (what: string) =>
+  defineInputField({
+    key: 'recipients',
+    label: 'Recipients',
+    type: 'string',
+    list: true,
+    required: false,
+    helpText: `Mobile numbers that all get ${what}, one per entry (comma-separated lists are split too), ${NUMBER_EXAMPLES}. ${SPREADSHEET_HELP}`,
+  });
+
+/**
+ * What Personalized Recipients takes, as a note right above it: a field with `children` may have
+ * no help text of its own (Zapier's schema), so its help is this copy field.
+ */
+export const lineItemsNote = (what: string) =>
+  ({
+    key: 'line_items_note',
+    label: 'Personalized Recipients From a Spreadsheet',
+    type: 'copy',
+    helpText: `**Personalized Recipients** (below) takes line items: one recipient each, with its own number and ${what}. Map each column into its field. ${SPREADSHEET_HELP}`,
+  }) as const;
+
+export const lineRecipientField = {
+  key: 'line_recipient',
+  label: 'Recipient',
+  type: 'string',
+  required: false,
+  helpText: `This line item’s mobile number, ${NUMBER_EXAMPLES}. Map the column that holds the numbers.`,
+} as const;
+
+export const lineReferenceField = {
+  key: 'line_reference',
+  label: 'Recipient’s Reference',
+  type: 'string',
+  required: false,
+  helpText:
+    'Your own reference for this recipient’s text (a row number, a contact id). It comes back with the text’s delivery status, and Find Message can look it up. Optional.',
+} as const;
+
+export const lineFieldsHelp = (where: string) =>
+  `Values for \`{{KEY}}\` placeholders in ${where}, as \`NAME=John; CITY=London\` (Vortex connections only). Map the columns into one text, like \`NAME=\` then the name column. Optional.`;

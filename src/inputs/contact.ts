@@ -7,12 +7,13 @@ import { recordProblem } from './read';
 export const ALIAS_HELP =
   "Mobivate's unique name for the contact, used by alias sends (sending to a contact by its alias instead of its number). Letters, digits, dashes and underscores work everywhere; commas, semicolons and line breaks are refused, because lists of aliases are separated by them.";
 
+/** Add or Update Contact's alias: optional, the number's digits when empty (add-contact.ts). */
 export const aliasField = {
   key: 'alias',
   label: 'Alias',
   type: 'string',
-  required: true,
-  helpText: ALIAS_HELP,
+  required: false,
+  helpText: `${ALIAS_HELP} Leave empty to use the mobile number's digits with the country code (like \`447700900123\`); a contact that exists keeps its alias.`,
 } as const;
 
 /** What separates aliases in a list: Send SMS to Contacts could not tell "Smith, John" from two. */

@@ -1,5 +1,6 @@
 import { defineInputField, type ZObject } from 'zapier-platform-core';
 import { appError } from '../common/error-codes';
+import { PERMISSIONS } from '../common/permissions';
 import { describeCharacter, quoteInput } from '../common/text';
 import { readOriginator } from '../mobivate';
 import { ADVANCED, readOptionalInteger, recordProblem, settingProblem, singleText } from './read';
@@ -14,8 +15,7 @@ export const senderField = defineInputField({
   required: true,
   // The sender IDs the account sent from recently; the user can still type any other.
   dynamic: 'recent_sender_id.id.name',
-  helpText:
-    'The sender recipients see. Choose one your account sent from recently, or type any sender ID: a name of up to 11 letters and digits (like `Acme`), or a number of up to 15 digits. Some countries only allow registered sender IDs.',
+  helpText: `The sender recipients see. Choose one your account sent from recently (on Vortex, this list needs the key permission \`${PERMISSIONS.recent_sender_id.join('`, `')}\`), or type any sender ID: a name of up to 11 letters and digits (like \`Acme\`), or a number of up to 15 digits. Some countries only allow registered sender IDs.`,
 });
 
 const SENDER_HELP =

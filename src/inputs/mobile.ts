@@ -22,8 +22,8 @@ export const countryChoices = async () => {
 };
 
 const PHONE_HELP =
-  'Include the country code, like `+44 7700 900123` or `447700900123`. Spaces, dashes and brackets are fine. ' +
-  'National numbers such as `07700 900123` need a **Default Country**. Digits that could be national or international are refused, never guessed: start international numbers with `+`.';
+  'Include the country code, like `+44 7700 900123` (United Kingdom) or `+1 415 555 0132` (United States); `447700900123` works too. Spaces, dashes and brackets are fine. ' +
+  'National numbers such as `07700 900123` or `(415) 555-0132` need a **Default Country** (the field below). Digits that could be national or international are refused, never guessed: start international numbers with `+`.';
 
 export const defaultCountryField = defineInputField({
   key: 'default_country',
@@ -32,20 +32,37 @@ export const defaultCountryField = defineInputField({
   required: false,
   choices: { perform: countryChoices },
   helpText:
-    'Country for numbers written without a country code (for example `07700 900123` in the United Kingdom). Numbers that start with `+` or `00` are never changed by this, and digits that could also be an international number are refused rather than guessed.',
+    'Country for numbers written without a country code (for example `07700 900123` in the United Kingdom, or `(415) 555-0132` in the United States). Numbers that start with `+` or `00` are never changed by this, and digits that could also be an international number are refused rather than guessed.',
 });
 
+/** The record's value as one text, or why it is not one (a list, a yes/no value, an object). */
+const textOf = (
+  z: ZObject,
+  label: string,
+  value: unknown,
+): { raw: string } | { problem: string } => {
+  try {
+    return {
+      raw: singleText(z, label, value, 'one phone number', (message) => new Error(message)),
+    };
+  } catch (error) {
+    return { problem: (error as Error).message };
+  }
+};
+
 /**
- * Reads a phone number in Mobivate's form, or stops the step with a message that quotes the input
- * and says how to fix it, before any request is sent.
+ * A phone number in Mobivate's form, or the message that says why the record's value cannot be
+ * used (quoting it, saying how to fix it), for a step that decides itself what that means (Send
+ * SMS). A Default Country that is not a country is the Zap's setting: an error, thrown.
  */
-export const readMobile = (
+export const checkMobile = (
   z: ZObject,
   label: string,
   value: unknown,
   defaultCountry: unknown,
-): string => {
-  const raw = singleText(z, label, value, 'one phone number', recordProblem(z));
+): { mobile: string } | { problem: string } => {
+  const text = textOf(z, label, value);
+  if ('problem' in text) return text;
   const country = singleText(
     z,
     'Default Country',
@@ -53,15 +70,28 @@ export const readMobile = (
     'one country code',
     settingProblem(z, 'InvalidDefaultCountry'),
   );
-  const result = normaliseMobile(raw, country);
-  if ('problem' in result) {
-    const problem = `${label} ${quoteInput(raw)} cannot be used: ${result.problem}.`;
-    // A Default Country that is not a country is the Zap's setting, not the record's number.
-    throw /^the Default Country/.test(result.problem)
-      ? settingProblem(z, 'InvalidDefaultCountry')(problem)
-      : recordProblem(z)(problem);
+  const result = normaliseMobile(text.raw, country);
+  if (!('problem' in result)) return result;
+  const problem = `${label} ${quoteInput(text.raw)} cannot be used: ${result.problem}.`;
+  if (/^the Default Country/.test(result.problem)) {
+    throw settingProblem(z, 'InvalidDefaultCountry')(problem);
   }
-  return result.mobile;
+  return { problem };
+};
+
+/**
+ * Reads a phone number in Mobivate's form, or stops the step with a message that quotes the input
+ * and says how to fix it, before any request is sent: a bad number halts (a value of the record).
+ */
+export const readMobile = (
+  z: ZObject,
+  label: string,
+  value: unknown,
+  defaultCountry: unknown,
+): string => {
+  const checked = checkMobile(z, label, value, defaultCountry);
+  if ('problem' in checked) throw recordProblem(z)(checked.problem);
+  return checked.mobile;
 };
 
 /**
@@ -72,4 +102,7 @@ export const mobileInput = <const Key extends string>(key: Key, label: string) =
   field: defineInputField({ key, label, type: 'string', required: true, helpText: PHONE_HELP }),
   read: (z: ZObject, inputData: Record<string, unknown>): string =>
     readMobile(z, label, inputData[key], inputData.default_country),
+  /** The number, or why it cannot be used, without halting (checkMobile). */
+  check: (z: ZObject, inputData: Record<string, unknown>) =>
+    checkMobile(z, label, inputData[key], inputData.default_country),
 });

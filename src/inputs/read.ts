@@ -139,5 +139,53 @@ export const choiceInput = <const Key extends string, const Value extends string
   };
 };
 
+/**
+ * The one vocabulary of "what if it did not happen" (Send SMS: the text was not sent; Delete
+ * Opt-Out: nothing was removed; Delete Contact: nothing was deleted), so that each word means
+ * the same in every step: `stop` halts the run quietly (no alert, later steps do not run),
+ * `continue` outputs the fact as false so that later steps run and can filter on it, `fail` is an
+ * error that alerts (docs/operations.md, "Halts and errors").
+ */
+export type IfNotDone = 'stop' | 'continue' | 'fail';
+
+const IF_NOT_DONE_LABELS = {
+  stop: () => 'Stop this run quietly',
+  continue: (output: string) => `Continue with ${output} = false`,
+  fail: () => 'Fail with an error',
+} as const;
+
+/** A choiceInput in that vocabulary; `output` is the label of the fact it sets to false. */
+export const ifNotDoneInput = <const Key extends string, const Value extends IfNotDone>(spec: {
+  key: Key;
+  label: string;
+  output: string;
+  /** The values offered, in the order the dropdown shows them. */
+  values: readonly Value[];
+  fallback: NoInfer<Value>;
+  helpText: string;
+}) =>
+  choiceInput({
+    key: spec.key,
+    label: spec.label,
+    choices: Object.fromEntries(
+      spec.values.map((value) => [value, IF_NOT_DONE_LABELS[value](spec.output)]),
+    ) as Record<Value, string>,
+    fallback: spec.fallback,
+    helpText: spec.helpText,
+  });
+
+/**
+ * What `stop` and `fail` throw: a halt (no alert; Zapier does not count it toward turning the Zap
+ * off) or the error the user chose to be alerted by, with its code.
+ */
+export const notDoneError = (
+  z: ZObject,
+  choice: 'stop' | 'fail',
+  code: ErrorCode,
+  message: string,
+  status?: number,
+): Error =>
+  choice === 'stop' ? new z.errors.HaltedError(message) : appError(z, code, message, status);
+
 /** Rarely used inputs go in this group, after the fields every Zap fills in. */
 export const ADVANCED = { key: 'advanced', label: 'Advanced' } as const;

@@ -5,6 +5,9 @@ import { invalidRecipientsInput } from './batch-options';
 import { normaliseMobile } from './phone';
 import { ONLY_AN_EXTENSION } from './phone-text';
 import { recordProblem, settingProblem } from './read';
+import { labelled } from './recipient-labels';
+import { readRecipientFields } from './recipient-fields';
+import { REASON, countReason, numberReason, type SkipReasons } from './skip-reasons';
 
 /**
  * Send Batch SMS's recipients, read without any request: the numbers of Recipients (all get
@@ -32,6 +35,8 @@ export interface CollectedRecipients {
   invalid: string[];
   /** Entries left out as repeats of an earlier one. */
   duplicates: string[];
+  /** How many of the invalid and duplicate entries there are per reason, in short. */
+  reasons: SkipReasons;
   /** Why nothing may be sent at all: Personalized Recipients is not a list (refuseUnusable). */
   problem?: string;
 }
@@ -116,33 +121,15 @@ const entriesOf = ({ recipients, message }: RecipientInputs, lineItems: unknown[
     ...lineItems.flatMap((item) => lineEntry(item, message)),
   ].map((entry, index) => ({ ...entry, position: index + 1 }));
 
-const FIELD_KEY = /^[A-Za-z0-9_]+$/;
-
-/**
- * A recipient's fields, `KEY=value` pairs separated by semicolons or new lines (`NAME=John;
- * CITY=London`), for `{{KEY}}` placeholders; or what is wrong with them.
- */
-export const readRecipientFields = (
-  value: unknown,
-): { fields?: Record<string, string> } | { problem: string } => {
-  const raw = text(value);
-  if (raw === undefined) return {};
-  const fields: Record<string, string> = {};
-  for (const pair of raw
-    .split(/[;\n]/)
-    .map((item) => item.trim())
-    .filter(Boolean)) {
-    const equals = pair.indexOf('=');
-    const key = equals < 0 ? '' : pair.slice(0, equals).trim();
-    if (!FIELD_KEY.test(key)) {
-      return {
-        problem: `its fields ${quoteInput(pair)} are not KEY=value (letters, digits and _ in the key), e.g. NAME=John; CITY=London`,
-      };
-    }
-    if (key in fields) return { problem: `its fields name ${key} twice` };
-    fields[key] = pair.slice(equals + 1).trim();
-  }
-  return { fields };
+/** Leaves an entry out, saying why in full (the list) and in short (the summary). */
+const skip = (
+  collected: CollectedRecipients,
+  list: 'invalid' | 'duplicates',
+  line: string,
+  reason: string,
+) => {
+  collected[list].push(line);
+  countReason(collected.reasons, reason);
 };
 
 const collectGroups = (inputs: RecipientInputs, collected: CollectedRecipients) => {
@@ -151,12 +138,14 @@ const collectGroups = (inputs: RecipientInputs, collected: CollectedRecipients) 
     const label = `Group ${index + 1} ('${id}')`;
     const needsText = inputs.needsText ?? true;
     if (needsText && (inputs.message === undefined || !inputs.message.trim())) {
-      collected.invalid.push(`${label}: it has no message. Fill in Message`);
+      skip(collected, 'invalid', `${label}: it has no message. Fill in Message`, REASON.noMessage);
     } else if (seen.has(id)) {
-      collected.duplicates.push(`${label}: a duplicate of group ${seen.get(id)}`);
+      const line = `${label}: a duplicate of group ${seen.get(id)}`;
+      skip(collected, 'duplicates', line, REASON.duplicate);
     } else {
       seen.set(id, index + 1);
-      collected.recipients.push({ recipient: id, text: inputs.message ?? '', group: true });
+      const group = { recipient: id, text: inputs.message ?? '', group: true };
+      collected.recipients.push(labelled(group, label));
     }
   });
 };
@@ -170,6 +159,7 @@ export const collectRecipients = (inputs: RecipientInputs): CollectedRecipients 
     recipients: [],
     invalid: [],
     duplicates: [],
+    reasons: {},
     ...('problem' in lineItems ? { problem: lineItems.problem } : {}),
   };
   const firstPosition = new Map<string, number>();
@@ -182,25 +172,28 @@ export const collectRecipients = (inputs: RecipientInputs): CollectedRecipients 
       : normaliseMobile(entry.raw, inputs.defaultCountry);
     const fields = readRecipientFields(entry.fields);
     if ('problem' in number) {
-      collected.invalid.push(`${label}: ${number.problem}`);
+      const reason = entry.problem
+        ? REASON.notARecipient
+        : numberReason(entry.raw, inputs.defaultCountry);
+      skip(collected, 'invalid', `${label}: ${number.problem}`, reason);
     } else if ('problem' in fields) {
-      collected.invalid.push(`${label}: ${fields.problem}`);
+      skip(collected, 'invalid', `${label}: ${fields.problem}`, REASON.badFields);
     } else if (needsText && (entry.text === undefined || !entry.text.trim())) {
-      collected.invalid.push(
-        `${label}: it has no message. Fill in Message, or the recipient’s own message`,
-      );
+      const line = `${label}: it has no message. Fill in Message, or the recipient’s own message`;
+      skip(collected, 'invalid', line, REASON.noMessage);
     } else if (inputs.excludeDuplicates && firstPosition.has(number.mobile)) {
-      const first = firstPosition.get(number.mobile)!;
-      collected.duplicates.push(`${label}: a duplicate of recipient ${first}`);
+      const line = `${label}: a duplicate of recipient ${firstPosition.get(number.mobile)!}`;
+      skip(collected, 'duplicates', line, REASON.duplicate);
     } else {
       firstPosition.set(number.mobile, entry.position);
-      collected.recipients.push({
+      const recipient = {
         recipient: number.mobile,
         text: entry.text ?? '',
         reference: entry.reference,
         ...(fields.fields ? { fields: fields.fields } : {}),
         ...(entry.language ? { language: entry.language } : {}),
-      });
+      };
+      collected.recipients.push(labelled(recipient, label));
     }
   }
   collectGroups(inputs, collected);

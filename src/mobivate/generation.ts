@@ -8,6 +8,7 @@ import type {
   ChunkedSend,
   Contact,
   CreatedGroup,
+  ListedGroup,
   ListedOptOut,
   LoggedMessage,
   MessageLogScan,
@@ -30,7 +31,7 @@ export interface Generation {
   capabilities: Capabilities;
   connection: {
     /** Checks the key; resolves with Mobivate's words, or throws the error a user can act on. */
-    test: (z: ZObject, bundle: Bundle) => Promise<{ message: string }>;
+    test: (z: ZObject, bundle: Bundle) => Promise<{ message: string; account?: string }>;
   };
   optOuts: {
     /** Adds a number; `alreadyListed` only when Mobivate's answer says so. */
@@ -83,6 +84,8 @@ export interface Generation {
   groups?: {
     /** Creates a group by its unique name; the id only when Mobivate's answer carries one. */
     create: (z: ZObject, bundle: Bundle, name: string) => Promise<CreatedGroup>;
+    /** Reads the group list for the group with this name; `match` when found. */
+    find: (z: ZObject, bundle: Bundle, name: string) => Promise<ScanResult<ListedGroup>>;
   };
   /** Sends to contacts and groups by alias or template (§3.6, §3.7). */
   campaigns?: {

@@ -8,6 +8,8 @@ export interface SingleMessage {
   reference?: string;
   campaignId?: string;
   shortenUrls: boolean;
+  /** Epoch milliseconds, in the future: Mobivate holds the text until then (quiet hours). */
+  scheduleAt?: number;
 }
 
 /**
@@ -18,7 +20,8 @@ export type SingleSendOutcome =
   | { sent: true; message: SentMessage }
   | {
       sent: false;
-      reason: 'opted-out' | 'refused';
+      /** `already-sent`: Mobivate refused the text's reference as used before (replays.md). */
+      reason: 'opted-out' | 'refused' | 'already-sent';
       /** What Mobivate said, quoted, for the message a user reads. */
       said: string;
     };
@@ -73,6 +76,8 @@ export interface RefusedRecipient {
   /** International digits (or the alias, group id) when Mobivate named the recipient. */
   recipient: string | null;
   reason: string;
+  /** True when the reason says, in Mobivate's words, that the recipient opted out. */
+  optedOut?: boolean;
 }
 
 /** A batch that was not accepted: certainly not sent, or perhaps sent (the answer was lost). */

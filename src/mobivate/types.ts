@@ -37,6 +37,7 @@ export interface Window {
 }
 
 export const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;
 
 export interface ScanLimits {
   maxRequests: number;
@@ -152,8 +153,15 @@ export type AddedContact =
 export type RemovedContact =
   { removed: true } | { removed: false; /** Mobivate's words, quoted. */ said: string };
 
-/** A group Mobivate created; `id` is undefined when its answer named none. */
-export interface CreatedGroup {
-  id?: string;
+/**
+ * A group Create Group made (its id only when Mobivate's answer carries one), or not, because
+ * Mobivate's words say a group has this name (`said`, quoted).
+ */
+export type CreatedGroup =
+  { created: true; id?: string; name: string } | { created: false; said: string };
+
+/** A group as the group list shows it (§V5: the list is not documented). */
+export interface ListedGroup {
+  id: string;
   name: string;
 }

@@ -5,7 +5,14 @@
  */
 import type { MobivateAnswer } from './transport/answer';
 
-export type Claim = 'generic' | 'opted-out' | 'already-listed' | 'contact-exists' | 'key-refused';
+export type Claim =
+  | 'generic'
+  | 'opted-out'
+  | 'already-listed'
+  | 'contact-exists'
+  | 'group-exists'
+  | 'key-refused'
+  | 'duplicate-reference';
 
 /** A permission scope named in Mobivate's words, like "(read:Optouts)" (§V7). */
 const SCOPE = /\b((?:create|read|update|delete):[A-Za-z]+)\b/;
@@ -75,6 +82,32 @@ const CLAIMS: Record<Claim, { says: RegExp[]; unless: RegExp[] }> = {
   'contact-exists': {
     says: [/\b(already|duplicate|exists?|taken|in use)\b|\b(must be|not) unique\b/i],
     unless: [/\b(does not|doesn['’]t|do not|don['’]t|never|no such|not found|not exist)\b/i],
+  },
+  /**
+   * A group with this name exists (§V5: "400 when missing or taken", its words not shown; the
+   * sandbox says "A group with this name already exists", frameworks "The name has already been
+   * taken"). A missing name, a permission or a key is something else.
+   */
+  'group-exists': {
+    says: [
+      /\b(already (been )?(exists?|taken|used|in use)|duplicate|name (is )?(taken|in use))\b|\b(must be|not) unique\b/i,
+    ],
+    unless: [
+      /\b(does not|doesn['’]t|do not|don['’]t|never|no such|not found|not exist|required|missing)\b/i,
+      /\bpermi(tted|ssion)|\bscope\b|\bapi key\b/i,
+      SCOPE,
+    ],
+  },
+  /**
+   * A reference already used: an archived Mobivate page says a recipient reference is unique when
+   * given (§3.4); its refusal's words are not documented. Only words about the reference count.
+   */
+  'duplicate-reference': {
+    says: [
+      /\breference\b.*\b(already (been )?(used|exists?|sent|taken)|duplicate|must be unique|not unique)\b/i,
+      /\b(duplicate|repeated)\s+(sender\s+|client\s+)?reference\b/i,
+    ],
+    unless: [/\b(does not|doesn['’]t|never|no such|not found|missing|required|invalid)\b/i],
   },
 };
 

@@ -1,3 +1,4 @@
+import type { PlainOutputField } from 'zapier-platform-core';
 import type { AcceptedBatch, ChunkedSend } from '../mobivate';
 
 /** What a batch-like send outputs about its batches (Send Batch SMS, to Contacts, templates). */
@@ -37,6 +38,47 @@ export const batchIdOutputFields = (per: 'Recipients' | 'Contacts') =>
 export const skippedRecipientsOutputFields = [
   { key: 'recipients_skipped_count', label: 'Recipients Skipped', type: 'integer' },
   { key: 'recipients_skipped', label: 'Skipped Recipients and Why', type: 'string', list: true },
+] as const;
+
+/** One send-time group's requests: when they go (null: now), to how many, and their batch ids. */
+export interface GroupSendOutcome {
+  group: { sendAt: number | null; recipients: unknown[] };
+  sent: ChunkedSend;
+}
+
+/**
+ * Every group a batch step sent, by send time (docs/quiet-hours.md, "Batches"), whether quiet
+ * hours held any, and the note on numbers timed by a fallback zone.
+ */
+export const sendGroupsOutput = (
+  done: GroupSendOutcome[],
+  quietHours: boolean,
+  note: string | null,
+) => ({
+  send_groups: done.map(({ group, sent }) => ({
+    send_at: group.sendAt === null ? null : new Date(group.sendAt).toISOString(),
+    recipients: group.recipients.length,
+    batch_ids: sent.accepted.map((batch) => batch.id).filter(Boolean),
+  })),
+  held_for_quiet_hours: quietHours && done.some(({ group }) => group.sendAt !== null),
+  time_zone_note: note,
+});
+
+/** Line items: each group's keys under send_groups (Zapier shows them as line items). */
+const sendGroupsField: PlainOutputField = {
+  key: 'send_groups',
+  label: 'Send Groups (One per Send Time)',
+  children: [
+    { key: 'send_at', label: 'Send At (Empty: Now)', type: 'datetime' },
+    { key: 'recipients', label: 'Recipients', type: 'integer' },
+    { key: 'batch_ids', label: 'Batch IDs', type: 'string', list: true },
+  ],
+};
+
+export const sendGroupsOutputFields = [
+  sendGroupsField,
+  { key: 'held_for_quiet_hours', label: 'Held for Quiet Hours', type: 'boolean' },
+  { key: 'time_zone_note', label: 'Time Zone Note', type: 'string' },
 ] as const;
 
 export { default as batchSample } from './batch.json';

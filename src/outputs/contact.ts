@@ -1,4 +1,5 @@
 import type { Contact } from '../mobivate';
+import { e164Field, e164Of } from './phone';
 
 export type ContactAction = 'created' | 'updated' | 'found';
 
@@ -25,6 +26,7 @@ export const contactOutput = (contact: Contact, action: ContactAction) => ({
   id: contact.id || null,
   alias: contact.alias,
   mobile: contact.mobile,
+  mobile_e164: e164Of(contact.mobile),
   fields: fieldsAsText(contact.fields),
   created_at: contact.created,
   action,
@@ -34,6 +36,7 @@ export const contactOutputFields = [
   { key: 'id', label: 'Contact ID', type: 'string' },
   { key: 'alias', label: 'Alias', type: 'string' },
   { key: 'mobile', label: 'Mobile Number (Digits, With Country Code)', type: 'string' },
+  e164Field('mobile', 'Mobile Number'),
   { key: 'fields', label: 'Contact Fields', dict: true },
   { key: 'created_at', label: 'Created At', type: 'datetime' },
   { key: 'action', label: 'What Happened (Created, Updated or Found)', type: 'string' },

@@ -6,6 +6,7 @@ export const groupOutputFields = [
   { key: 'id', label: 'Group ID', type: 'string' },
   { key: 'name', label: 'Group Name', type: 'string' },
   { key: 'note', label: 'Note (When the ID Is Unknown)', type: 'string' },
+  { key: 'already_existed', label: 'Already Existed', type: 'boolean' },
 ] as const;
 
 export { default as groupSample } from './group.json';

@@ -1,4 +1,6 @@
 import type { LoggedMessage } from '../mobivate';
+import { statusMeaningOutput, statusMeaningOutputFields } from './delivery-status';
+import { e164Of, maybeE164Field } from './phone';
 
 /** A message of the log, as Find Message outputs it (docs/operations.md, "Outputs"). */
 
@@ -10,9 +12,13 @@ export const messageOutput = (message: LoggedMessage) => ({
   created: message.created,
   modified: message.modified,
   originator: message.originator,
+  // A sender ID ("Acme") or a short code is not a phone number: its twin is empty.
+  originator_e164: e164Of(message.originator),
   recipient: message.recipient,
+  recipient_e164: e164Of(message.recipient),
   body: message.body,
   status: message.status,
+  ...statusMeaningOutput(message),
   direction: message.direction && (DIRECTIONS[message.direction] ?? message.direction),
   in_reply_to: message.inReplyTo,
   route_id: message.route,
@@ -28,9 +34,12 @@ export const messageOutputFields = [
   { key: 'created', label: 'Created At', type: 'datetime' },
   { key: 'modified', label: 'Last Updated At', type: 'datetime' },
   { key: 'originator', label: 'From', type: 'string' },
+  maybeE164Field('originator', 'From'),
   { key: 'recipient', label: 'To', type: 'string' },
+  maybeE164Field('recipient', 'To'),
   { key: 'body', label: 'Message', type: 'string' },
   { key: 'status', label: 'Status', type: 'string' },
+  ...statusMeaningOutputFields,
   { key: 'direction', label: 'Direction (Sent or Received)', type: 'string' },
   { key: 'in_reply_to', label: 'In Reply To Message ID', type: 'string' },
   { key: 'route_id', label: 'Route', type: 'string' },

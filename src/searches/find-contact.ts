@@ -1,7 +1,9 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { appError } from '../common/error-codes';
+import { permissionSentence } from '../common/permissions';
 import { formatCount, quoteInput } from '../common/text';
 import { ALIAS_HELP, readAlias } from '../inputs/contact';
+import { connectionsOnly, stepNeeds } from '../inputs/connection-fields';
 import { defaultCountryField, mobileInput } from '../inputs/mobile';
 import { recordProblem } from '../inputs/read';
 import { SCAN_LIMITS, mobivate, type Contact } from '../mobivate';
@@ -10,20 +12,23 @@ import { contactOutput, contactOutputFields, contactSample } from '../outputs/co
 const mobileNumber = mobileInput('mobile', 'Mobile Number');
 
 const inputFields = defineInputFields([
-  {
-    ...mobileNumber.field,
-    required: false,
-    helpText:
-      'The number to look for, with its country code, like `+44 7700 900123`. Leave empty to find by alias only. National numbers such as `07700 900123` need a **Default Country**.',
-  },
-  {
-    key: 'alias',
-    label: 'Alias',
-    type: 'string',
-    required: false,
-    helpText: `${ALIAS_HELP} Leave empty to find by number only; with both, the contact must have both.`,
-  },
-  defaultCountryField,
+  // On a connection of the other API, one line that says so instead (connection-fields.ts).
+  stepNeeds('addressBook', [
+    {
+      ...mobileNumber.field,
+      required: false,
+      helpText:
+        'The number to look for, with its country code, like `+44 7700 900123` or `+1 415 555 0132`. Leave empty to find by alias only. National numbers such as `07700 900123` need a **Default Country** (below).',
+    },
+    defaultCountryField,
+    {
+      key: 'alias',
+      label: 'Alias',
+      type: 'string',
+      required: false,
+      helpText: `${ALIAS_HELP} Leave empty to find by number only; with both, the contact must have both.`,
+    },
+  ]),
 ]);
 
 export const perform = (async (z, bundle) => {
@@ -77,8 +82,7 @@ export default defineSearch({
   noun: 'Contact',
   display: {
     label: 'Find Contact',
-    description:
-      'Finds a contact in the address book by mobile number, alias, or both. Needs a Vortex API connection.',
+    description: `Finds a contact in the address book by mobile number, alias, or both. ${connectionsOnly('addressBook')} ${permissionSentence('find_contact')}`,
   },
   operation: {
     inputFields,

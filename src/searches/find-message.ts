@@ -1,3 +1,4 @@
+import { permissionSentence } from '../common/permissions';
 import {
   defineInputFields,
   defineSearch,
@@ -84,8 +85,7 @@ export default defineSearch({
   noun: 'Message',
   display: {
     label: 'Find Message',
-    description:
-      'Finds a sent or received message by its ID or your reference, with its delivery status and cost.',
+    description: `Finds a sent or received message by its ID or your reference, with its delivery status and cost. ${permissionSentence('find_message')}`,
   },
   operation: {
     inputFields,

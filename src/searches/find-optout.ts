@@ -5,10 +5,11 @@ import {
   type ZObject,
 } from 'zapier-platform-core';
 import { appError } from '../common/error-codes';
+import { permissionSentence } from '../common/permissions';
 import { formatCount } from '../common/text';
 import { defaultCountryField, mobileInput } from '../inputs/mobile';
 import { readOptionalInteger } from '../inputs/read';
-import { DAY_MS, SCAN_LIMITS, mobivate, type ListedOptOut, type ScanResult } from '../mobivate';
+import { DAY_MS, mobivate, type ListedOptOut, type ScanResult } from '../mobivate';
 import {
   alreadyOptedOutField,
   optOutOutput,
@@ -30,7 +31,7 @@ const inputFields = defineInputFields([
     type: 'integer',
     required: false,
     default: String(DEFAULT_LOOKBACK_DAYS),
-    helpText: `How far back to look, in days (1 to ${MAX_LOOKBACK_DAYS}; default ${DEFAULT_LOOKBACK_DAYS}). Mobivate can only list opt-outs by date, so the search reads the list of this period; if it holds more than one step can read (at most ${formatCount(SCAN_LIMITS.maxRequests * 1000)} opt-outs, fewer when Mobivate answers slowly) the step stops with an error rather than guess, and a shorter period helps.`,
+    helpText: `How many days back to look for the number (1 to ${formatCount(MAX_LOOKBACK_DAYS)}; default ${DEFAULT_LOOKBACK_DAYS}). A number that opted out longer ago than this is not found. If the step says it could not finish searching, enter fewer days.`,
   },
 ]);
 
@@ -94,7 +95,7 @@ export default defineSearch({
   noun: 'Opt-Out',
   display: {
     label: 'Find Opt-Out',
-    description: 'Finds a mobile number on the opt-out list.',
+    description: `Finds a mobile number on the opt-out list. ${permissionSentence('find_optout')}`,
   },
   operation: {
     inputFields,

@@ -40,7 +40,11 @@ const statusOf = (outcome: FailedBatch | undefined) =>
  * With several batches in flight, a batch after a failed one may have been accepted: it is listed
  * with the accepted ones, by its number.
  */
-const partialReport = (z: ZObject, { chunks, outcomes }: ChunkedSend): Error => {
+const partialReport = (
+  z: ZObject,
+  { chunks, outcomes }: ChunkedSend,
+  context: string | undefined,
+): Error => {
   const acceptedNumbers: number[] = [];
   const acceptedBatches: AcceptedBatch[] = [];
   let sentRecipients = 0;
@@ -90,6 +94,7 @@ const partialReport = (z: ZObject, { chunks, outcomes }: ChunkedSend): Error => 
       `Split the recipients over several steps of at most ${formatCount(sentRecipients)}.`,
     );
   }
+  if (context) parts.push(context);
   parts.push(
     'Do not replay this run as it is, or recipients get the message twice: check the message log in the Mobivate hub, then send to the recipients that were not sent in a new run.',
   );
@@ -99,13 +104,18 @@ const partialReport = (z: ZObject, { chunks, outcomes }: ChunkedSend): Error => 
 /**
  * The error for a send that stopped. Before anything could have been sent, the usual error
  * (Zapier may retry it); after that, replaying would text people twice, so a report of what was
- * and was not sent — never the retry a 429 would otherwise ask for.
+ * and was not sent — never the retry a 429 would otherwise ask for. `context` is a sentence the
+ * report adds about its batches (which send time each belongs to: steps/timed-send.ts).
  */
-export const stoppedSendError = (z: ZObject, sent: ChunkedSend): Error | undefined => {
+export const stoppedSendError = (
+  z: ZObject,
+  sent: ChunkedSend,
+  context?: string,
+): Error | undefined => {
   const failed = sent.stoppedAt;
   if (!failed) return undefined;
   const anyUncertain = sent.outcomes.some((o) => o !== undefined && !isAccepted(o) && o.uncertain);
   const nothingSent = sent.accepted.length === 0 && !anyUncertain;
   if (sent.chunks.length === 1 || nothingSent) return failed.error;
-  return partialReport(z, sent);
+  return partialReport(z, sent, context);
 };

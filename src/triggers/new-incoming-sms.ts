@@ -5,7 +5,9 @@ import {
   type ZObject,
 } from 'zapier-platform-core';
 import { choiceInput } from '../inputs/read';
+import { connectionsOnly, stepNeeds } from '../inputs/connection-fields';
 import type { LoggedMessage } from '../mobivate';
+import { e164Of, maybeE164Field } from '../outputs/phone';
 import { pollMessageLog } from '../steps/message-log-poll';
 
 /** Replies that ask to stop messages, compared whole, trimmed and case-insensitive. */
@@ -77,15 +79,18 @@ const keywordPosition = choiceInput({
 });
 
 const inputFields = defineInputFields([
-  {
-    key: 'keyword',
-    label: 'Keyword',
-    type: 'string',
-    required: false,
-    helpText:
-      'Only trigger for messages with this word or phrase as a **whole word**, in any case: STOP matches "stop" and "Stop!" but not "Stopped"; "opt out" matches the two words together. Leave empty for every message.',
-  },
-  keywordPosition.field,
+  // On a connection of the other API, one line that says so instead (connection-fields.ts).
+  stepNeeds('incomingMessages', [
+    {
+      key: 'keyword',
+      label: 'Keyword',
+      type: 'string',
+      required: false,
+      helpText:
+        'Only trigger for messages with this word or phrase as a **whole word**, in any case: STOP matches "stop" and "Stop!" but not "Stopped"; "opt out" matches the two words together. Leave empty for every message.',
+    },
+    keywordPosition.field,
+  ]),
 ]);
 
 /** A received message as the log has it (§4.2), under its own keys in snake_case. */
@@ -93,7 +98,10 @@ const toItem = (message: LoggedMessage) => [
   {
     id: message.id,
     originator: message.originator,
+    originator_e164: e164Of(message.originator),
     recipient: message.recipient,
+    // Your number, or a short code (no phone number: its twin is empty).
+    recipient_e164: e164Of(message.recipient),
     // A reply of digits only ("1") may arrive as a number; the reader makes it text.
     body: message.body ?? '',
     created: message.created,
@@ -122,8 +130,7 @@ export default defineTrigger({
   noun: 'Incoming SMS',
   display: {
     label: 'New Incoming SMS',
-    description:
-      'Triggers when someone sends a text message to your number, for example a reply to one of your messages.',
+    description: `Triggers when someone sends a text message to your number, for example a reply to one of your messages ${connectionsOnly('incomingMessages')}.`,
   },
   operation: {
     type: 'polling',
@@ -132,7 +139,9 @@ export default defineTrigger({
     sample: {
       id: '1C9A658F0A931B317B6A53BB42EC3571',
       originator: '447700900123',
-      recipient: '12345',
+      originator_e164: '+447700900123',
+      recipient: '447700900000',
+      recipient_e164: '+447700900000',
       body: 'STOP',
       created: '2023-09-01T00:30:36.000Z',
       in_reply_to: '961AEAEB0A000A9D2FBD4671D07705FE',
@@ -141,7 +150,9 @@ export default defineTrigger({
     outputFields: [
       { key: 'id', label: 'Message ID', type: 'string' },
       { key: 'originator', label: 'From (Sender’s Number)', type: 'string' },
+      maybeE164Field('originator', 'From'),
       { key: 'recipient', label: 'To (Your Number)', type: 'string' },
+      maybeE164Field('recipient', 'To'),
       { key: 'body', label: 'Message', type: 'string' },
       { key: 'created', label: 'Received At', type: 'datetime' },
       { key: 'in_reply_to', label: 'In Reply To Message ID', type: 'string' },

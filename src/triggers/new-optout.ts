@@ -1,3 +1,4 @@
+import { permissionSentence } from '../common/permissions';
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { OPT_OUT_SOURCES, mobivate, type ListedOptOut } from '../mobivate';
 import { listedOptOutOutput, listedOptOutOutputFields, optOutSample } from '../outputs/opt-out';
@@ -50,8 +51,7 @@ export default defineTrigger({
   noun: 'Opt-Out',
   display: {
     label: 'New Opt-Out',
-    description:
-      'Triggers when a mobile number is added to the opt-out list, whether by a STOP reply, by hand in the hub or through the API.',
+    description: `Triggers when a mobile number is added to the opt-out list, whether by a STOP reply, by hand in the hub or through the API. ${permissionSentence('new_optout')}`,
   },
   operation: {
     type: 'polling',

@@ -17,6 +17,7 @@ describe('Add Opt-Out', () => {
 
     expect(output).toEqual({
       mobile: '447700900123',
+      mobile_e164: '+447700900123',
       note: 'API',
       source: 'Added through the API',
       created: '2026-11-26T12:00:00.350Z',
@@ -60,6 +61,7 @@ describe('Add Opt-Out', () => {
 
       expect(output).toEqual({
         mobile: '447700900123',
+        mobile_e164: '+447700900123',
         note: null,
         source: null,
         created: null,

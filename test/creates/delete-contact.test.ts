@@ -17,12 +17,20 @@ const request = () =>
 describe('Delete Contact', () => {
   it('sends DELETE with the number in the path and no body', async () => {
     request().reply(200, { success: true });
-    expect((await remove()).result).toEqual({ mobile: '447700900123', deleted: true });
+    expect((await remove()).result).toEqual({
+      mobile: '447700900123',
+      mobile_e164: '+447700900123',
+      deleted: true,
+    });
   });
 
   it('reads a 404 in Mobivate’s words as "no such contact", by the choice', async () => {
     request().reply(404, { success: false, error: { message: 'Contact not found' } });
-    expect((await remove()).result).toEqual({ mobile: '447700900123', deleted: false });
+    expect((await remove()).result).toEqual({
+      mobile: '447700900123',
+      mobile_e164: '+447700900123',
+      deleted: false,
+    });
     request().reply(404, { success: false, error: { message: 'Contact not found' } });
     const outcome = await remove({ when_not_found: 'FAIL' });
     expect(failure(outcome).message).toMatch(

@@ -13,6 +13,7 @@ describe('Delete Opt-Out', () => {
 
     expect(output).toEqual({
       mobile: '447700900123',
+      mobile_e164: '+447700900123',
       note: 'MO',
       source: 'Replied with an opt-out keyword',
       created: '2023-01-03T00:03:23.000Z',
@@ -58,6 +59,7 @@ describe('Delete Opt-Out', () => {
 
       expect(output).toEqual({
         mobile: '447700900999',
+        mobile_e164: '+447700900999',
         note: null,
         source: null,
         created: null,

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { perform } from '../../src/creates/send-batch-sms';
-import { appTester, failure, makeBundle, mobivateScope } from '../helpers';
+import { appTester, authData, failure, makeBundle, mobivateScope } from '../helpers';
+import { runOn } from '../runner';
 
 const run = (inputData: Record<string, unknown>) => appTester(perform, makeBundle(inputData));
 const numbers = (count: number) =>
@@ -62,13 +63,29 @@ describe('Send Batch SMS', () => {
       recipients_sent: 2,
       recipients_accepted: 2,
       recipients_skipped_count: 0,
+      recipients_skipped_summary: '0 skipped',
       recipients_skipped: [],
       scheduled_at: null,
+      // Added on purpose (issue 23): the one send group, now, and no quiet hours.
+      send_groups: [{ send_at: null, recipients: 2, batch_ids: ['fd91'] }],
+      held_for_quiet_hours: false,
+      time_zone_note: null,
     });
   });
 
   it('sends every option and personalized recipients with their own text and reference', async () => {
     jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 10, 26, 12));
+    // Changed on purpose (issue 24): with References, the last 24 hours of the log are read first.
+    mobivateScope()
+      .get('/message')
+      .query({
+        startDate: '2026-11-25T12:00:00+0000',
+        endDate: '2026-11-27T12:00:00+0000',
+        direction: 'MT',
+        page: '1',
+        pageSize: '1000',
+      })
+      .reply(200, []);
     mobivateScope()
       .post('/send/batch', {
         routeId: 'mglobal',
@@ -300,5 +317,80 @@ describe('Send Batch SMS', () => {
       message: 'Hi',
     });
     expect(output).toMatchObject({ batch_id: 'g2', recipients_sent: 2, recipients_accepted: 1 });
+  });
+});
+
+/**
+ * The skipped recipients summed up by reason (issue 22), through core's handler: the app's own
+ * skips and the recipients Mobivate refused in an accepted batch, the full list kept beside it.
+ */
+describe('Send Batch SMS: the skipped summary', () => {
+  const METHOD = 'creates.send_batch_sms.operation.perform';
+  const rows = [
+    { line_recipient: '07700 900001' },
+    { line_recipient: '0770' },
+    { line_recipient: 'n/a' },
+    { line_recipient: '7700 90' },
+    { line_recipient: '07700 900002' },
+    { line_recipient: '07700 900001' },
+    { line_recipient: '+44 7700 900003' },
+  ];
+
+  it('counts each reason, the most frequent first, with Mobivate’s opted-out numbers', async () => {
+    mobivateScope()
+      .post('/send/batch')
+      .reply(200, {
+        id: 'b-1',
+        name: null,
+        recipients: [{ recipient: '447700900001' }],
+        errors: [
+          { recipient: '447700900002', error: 'Recipient is opted out' },
+          { recipient: '447700900003', error: 'OPTED_OUT' },
+        ],
+      });
+    const outcome = await runOn(authData(), METHOD, {
+      from: 'Acme',
+      message: 'Spring sale',
+      line_items: rows,
+      default_country: 'GB',
+    });
+    expect(outcome.result).toMatchObject({
+      recipients_sent: 3,
+      recipients_skipped_count: 6,
+      recipients_skipped_summary:
+        '6 skipped: 3 not a valid number for the Default Country (GB), 2 opted out, 1 duplicate',
+    });
+    // The full list stays in its own field, one line each.
+    expect((outcome.result as { recipients_skipped: string[] }).recipients_skipped).toEqual([
+      expect.stringMatching(/^Recipient 2 \('0770'\): /),
+      expect.stringMatching(/^Recipient 3 \('n\/a'\): /),
+      expect.stringMatching(/^Recipient 4 \('7700 90'\): /),
+      "Recipient 6 ('07700 900001'): a duplicate of recipient 1",
+      'Recipient 447700900002: Mobivate refused it ("Recipient is opted out")',
+      'Recipient 447700900003: Mobivate refused it ("OPTED_OUT")',
+    ]);
+  });
+
+  it('says "0 skipped" when every recipient was sent', async () => {
+    mobivateScope().post('/send/batch').reply(200, acceptBatch('b-1'));
+    const outcome = await runOn(authData(), METHOD, {
+      from: 'Acme',
+      message: 'Hi',
+      recipients: ['+447700900001', '+14155550132'],
+    });
+    expect(outcome.result).toMatchObject({ recipients_skipped_summary: '0 skipped' });
+  });
+
+  it('names no country for numbers written with their country code, and counts "no number"', async () => {
+    mobivateScope().post('/send/batch').reply(200, acceptBatch('b-1'));
+    const outcome = await runOn(authData(), METHOD, {
+      from: 'Acme',
+      message: 'Hi',
+      recipients: ['+44 12', '+447700900001'],
+      line_items: [{ line_recipient: '', line_message: 'Hi there' }, { line_recipient: ' ' }],
+    });
+    expect(outcome.result).toMatchObject({
+      recipients_skipped_summary: '2 skipped: 1 not a valid number, 1 no number',
+    });
   });
 });

@@ -27,6 +27,9 @@ describe('Send SMS', () => {
     expect(output).toEqual({
       id: 'ef5796ce-e326-4a09-9033-6b457039b1ba',
       status: 'accepted',
+      // Issue 22: whether it was sent, for a Filter, and why not (never, here).
+      sent: true,
+      not_sent_reason: null,
       recipient: '447700900123',
       originator: 'Acme',
       body: 'Your order has shipped.',
@@ -35,6 +38,13 @@ describe('Send SMS', () => {
       campaign_id: null,
       character_set: 'standard',
       parts: 1,
+      // Issues 23 and 24: no earlier text with this Reference, not held for quiet hours.
+      already_sent: false,
+      first_sent_at: null,
+      scheduled_at: null,
+      held_for_quiet_hours: false,
+      recipient_time_zones: [],
+      time_zone_note: null,
     });
   });
 
@@ -57,6 +67,8 @@ describe('Send SMS', () => {
       message: 'Hi 😀',
       route_id: 'premium',
       reference: ' order-123 ',
+      // The duplicate check of a Reference (issue 24) has its own tests: send-sms-replay.test.ts.
+      if_already_sent: 'send',
       campaign_id: 'abc-123',
       shorten_urls: true,
     });
@@ -109,7 +121,11 @@ describe('Send SMS', () => {
 
   it.each([
     [{ message: '   ' }, /^Message is empty/],
-    [{ to: '07700 900123' }, /^To "07700 900123" cannot be used: it has no country code/],
+    // A number that cannot be used halts only when asked to (issue 22; the default goes on).
+    [
+      { to: '07700 900123', if_not_sent: 'stop' },
+      /^To "07700 900123" cannot be used: it has no country code/,
+    ],
     [
       { message: 'x'.repeat(161), max_parts: 1 },
       /^Message needs 2 SMS parts \(161 standard characters\), more than Maximum Parts 1\. Shorten/,
@@ -131,12 +147,12 @@ describe('Send SMS', () => {
     });
   });
 
-  it('halts, without failing the Zap, when the recipient opted out (403)', async () => {
+  it('halts, without failing the Zap, when the recipient opted out (403) and Stop is chosen', async () => {
     mobivateScope()
       .post('/send/single')
       .reply(403, { code: 403, message: 'Recipient is opted out: 447700900123' });
 
-    const result = await failure(run(basic));
+    const result = await failure(run({ ...basic, if_not_sent: 'stop' }));
 
     expect(result.name).toBe('HaltedError');
     // Core appends "What happened: …" (the step's input) below the message the user reads first.

@@ -45,6 +45,11 @@ describe('Send Template Campaign', () => {
         expect.stringMatching(/^Recipient 2 \('abc'\): /),
         "Recipient 3 ('+44 7700 900001'): a duplicate of recipient 1",
       ],
+      recipients_skipped_summary: '2 skipped: 1 not a valid number, 1 duplicate',
+      // Added on purpose (issue 23): the one send group, now, and no quiet hours.
+      send_groups: [{ send_at: null, recipients: 2, batch_ids: ['t-1'] }],
+      held_for_quiet_hours: false,
+      time_zone_note: null,
     });
   });
 

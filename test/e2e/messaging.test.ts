@@ -41,10 +41,14 @@ describe('messaging against the sandbox, over HTTP', () => {
     ]);
   });
 
-  it('halts a send to an opted-out number and sends nothing', async () => {
-    const result = await failure(
-      appTester(sendSms, bundle({ from: 'Acme', to: '+447700900456', message: 'Hi' })),
-    );
+  it('sends nothing to an opted-out number: Sent = false by default, a halt when asked', async () => {
+    const inputs = { from: 'Acme', to: '+447700900456', message: 'Hi' };
+    expect(await appTester(sendSms, bundle(inputs))).toMatchObject({
+      sent: false,
+      status: 'opted_out',
+      not_sent_reason: expect.stringMatching(/^447700900456 has opted out of your messages/),
+    });
+    const result = await failure(appTester(sendSms, bundle({ ...inputs, if_not_sent: 'stop' })));
     expect(result.name).toBe('HaltedError');
     expect(sandbox.messages).toEqual([]);
   });

@@ -21,10 +21,14 @@ describe('against the sandbox, over HTTP', () => {
 
   it('tests the connection and labels it', async () => {
     const result = await appTester(testConnection, makeBundle({}, auth()));
-    expect(result).toEqual({ host: new URL(sandbox.url).host, ...AUTH_TEST_ANSWER });
+    expect(result).toEqual({
+      api: 'BulkSMS API',
+      host: new URL(sandbox.url).host,
+      ...AUTH_TEST_ANSWER,
+    });
     const label = await appTester(connectionLabel, makeBundle(result, auth()));
-    // No part of the key (publish-ready issue): the address, which is not the default one.
-    expect(label).toBe(`BulkSMS API · ${new URL(sandbox.url).host}`);
+    // No part of the key, no hard-coded name (issue 22): the address, not one of Mobivate's.
+    expect(label).toBe(new URL(sandbox.url).host);
   });
 
   it('rejects a wrong key with the friendly message', async () => {
@@ -42,6 +46,7 @@ describe('against the sandbox, over HTTP', () => {
 
     expect(first).toEqual({
       mobile: '447700900123',
+      mobile_e164: '+447700900123',
       note: 'MO',
       source: 'Replied with an opt-out keyword',
       created: new Date(created).toISOString(),

@@ -68,10 +68,12 @@ describe.each(['observed', 'documented'] as const)('Vortex contacts, answers as 
     ]);
     expect(await run(DELETE, { mobile: '+447700900123' })).toEqual({
       mobile: '447700900123',
+      mobile_e164: '+447700900123',
       deleted: true,
     });
     expect(await run(DELETE, { mobile: '+447700900123' })).toEqual({
       mobile: '447700900123',
+      mobile_e164: '+447700900123',
       deleted: false,
     });
     await expect(run(DELETE, { mobile: '+447700900123', when_not_found: 'fail' })).rejects.toThrow(

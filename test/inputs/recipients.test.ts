@@ -88,6 +88,8 @@ describe('collectRecipients', () => {
       recipients: [{ recipient: '447700900123', text: 'Hi', reference: undefined }],
       invalid: [`Recipient 1 ('${recipients}'): ${EXTENSION(digits)}`],
       duplicates: [],
+      // Each skip is also counted by its reason, for the step's summary (issue 22).
+      reasons: { 'not a valid number': 1 },
     });
   });
 
@@ -140,6 +142,7 @@ describe('collectRecipients', () => {
           recipients: [{ recipient: '447700900456', text: 'Hi', reference: undefined }],
           invalid: [],
           duplicates: [],
+          reasons: {},
         });
       },
     );
@@ -164,6 +167,7 @@ describe('collectRecipients', () => {
           `Recipient 4: Personalized Recipients holds 7 ${not}`,
         ],
         duplicates: [],
+        reasons: { 'not a recipient (Personalized Recipients held something else)': 3 },
       });
       expect(() => refuseUnusable(z, collected, {})).not.toThrow();
       expect(refuseUnusable(z, collected, {})).toEqual(collected.invalid);

@@ -39,6 +39,48 @@ describe("says(message, 'contact-exists')", () => {
   ])('%j does not', (message) => expect(says(message, 'contact-exists')).toBe(false));
 });
 
+describe("says(message, 'group-exists')", () => {
+  it.each([
+    'A group with this name already exists',
+    'The name has already been taken.',
+    'Duplicate group name',
+    'Group name must be unique',
+    'name taken',
+  ])('%j says the group exists', (message) => expect(says(message, 'group-exists')).toBe(true));
+
+  it.each([
+    undefined,
+    '',
+    'Bad Request',
+    'name is required',
+    'Missing name: a name must be unique',
+    'Group does not exist',
+    'API Key is not permitted to perform this action. (create:Groups)',
+  ])('%j does not', (message) => expect(says(message, 'group-exists')).toBe(false));
+});
+
+describe("says(message, 'duplicate-reference')", () => {
+  it.each([
+    'Duplicate reference: form-881 has already been used',
+    'reference must be unique',
+    'The reference has already been taken.',
+    'Duplicate client reference',
+    'Recipient reference not unique',
+  ])('%j says the reference was used', (message) =>
+    expect(says(message, 'duplicate-reference')).toBe(true),
+  );
+
+  it.each([
+    undefined,
+    '',
+    'Duplicate recipient',
+    'reference is required',
+    'Invalid reference: must be unique text of at most 50 characters',
+    'Reference not found',
+    'Bad Request',
+  ])('%j does not', (message) => expect(says(message, 'duplicate-reference')).toBe(false));
+});
+
 describe("says(message, 'already-listed')", () => {
   it.each(['Mobile number already opted out', 'Duplicate entry', 'Optout exists'])(
     '%j says the number is listed',

@@ -80,11 +80,25 @@ describe('samples are typed like their output fields', () => {
       // A key/value field (Contact Fields): an object whose every value is typed like the field.
       const isMap = (v: unknown): v is object =>
         typeof v === 'object' && v !== null && !Array.isArray(v);
-      const ok = field.list
-        ? Array.isArray(value) && value.every(check)
-        : field.dict
-          ? isMap(value) && Object.values(value).every(check)
-          : check(value);
+      // Line items (Send Groups): a list of objects, each child typed, or null where empty means
+      // something (a group's Send At: now).
+      const lineItem = (item: unknown) =>
+        isMap(item) &&
+        field.children!.every((child) => {
+          const childValue = (item as Record<string, unknown>)[child.key];
+          const childCheck = typed[child.type ?? 'string']!;
+          if (childValue === null) return true;
+          return child.list
+            ? Array.isArray(childValue) && childValue.every(childCheck)
+            : childCheck(childValue);
+        });
+      const ok = field.children
+        ? Array.isArray(value) && value.length > 0 && value.every(lineItem)
+        : field.list
+          ? Array.isArray(value) && value.every(check)
+          : field.dict
+            ? isMap(value) && Object.values(value).every(check)
+            : check(value);
       expect([field.key, field.type, ok ? 'typed' : value]).toEqual([
         field.key,
         field.type,

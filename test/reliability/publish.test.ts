@@ -37,8 +37,13 @@ const kinds = {
   searches: Object.values(App.searches ?? {}) as unknown as Operation[],
 };
 const all = [...kinds.triggers, ...kinds.creates, ...kinds.searches];
+/** Every field an operation may show: a field function lists its own (connection-fields.ts). */
 const inputFields = (operation: Operation) =>
-  (operation.operation.inputFields ?? []).flatMap((field) => [field, ...(field.children ?? [])]);
+  (operation.operation.inputFields ?? [])
+    .flatMap((field) =>
+      typeof field === 'function' ? (field as { fields: Field[] }).fields : [field],
+    )
+    .flatMap((field) => [field, ...(field.children ?? [])]);
 
 const SMALL_WORDS = new Set([
   'a',

@@ -23,6 +23,7 @@ const found = {
   id: 'c-1',
   alias: 'jane-doe',
   mobile: '447700900123',
+  mobile_e164: '+447700900123',
   fields: { FIRSTNAME: 'Jane', VIP: 'true', AGE: '41' },
   created_at: '2026-11-20T10:00:00.000Z',
   action: 'found',

@@ -1,9 +1,10 @@
 import { perform } from '../../src/searches/find-message';
 import { loggedMessage } from '../fixtures';
-import { appTester, failure, makeBundle, mobivateScope } from '../helpers';
+import { appTester, failure, makeBundle, mobivateScope, vortexAuth, vortexScope } from '../helpers';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
-const run = (inputData: Record<string, unknown>) => appTester(perform, makeBundle(inputData));
+const run = (inputData: Record<string, unknown>, auth?: ReturnType<typeof vortexAuth>) =>
+  appTester(perform, makeBundle(inputData, auth));
 const logged = (id: string, senderReference: string | null) =>
   loggedMessage({
     id,
@@ -29,9 +30,15 @@ describe('Find Message', () => {
         created: '2026-11-20T01:10:34.000Z',
         modified: '2026-11-20T01:10:39.000Z',
         originator: 'Acme',
+        // A sender ID is not a phone number.
+        originator_e164: null,
         recipient: '447700900123',
+        recipient_e164: '+447700900123',
         body: 'Hi',
         status: 'DELIVERED',
+        status_description: 'Delivered to the phone',
+        is_final: true,
+        is_failure: false,
         direction: 'sent',
         in_reply_to: null,
         route_id: 'mglobal',
@@ -112,5 +119,64 @@ describe('Find Message', () => {
   it('fails on a record that is not a message', async () => {
     mobivateScope().get('/message/x').reply(200, { ok: true });
     expect((await failure(run({ message_id: 'x' }))).code).toBe('MobivateUnexpectedAnswer');
+  });
+
+  describe('what the status means, in New Delivery Status’s words', () => {
+    const UNKNOWN = { is_final: false, is_failure: false };
+    it.each([
+      ['DELIVERED', 'Delivered to the phone', true, false],
+      [
+        'UNDELIVERABLE',
+        'Could not be delivered (for example, the number does not exist)',
+        true,
+        true,
+      ],
+      ['ACCEPTED', 'Accepted by the mobile network', false, false],
+      ['SOMETHING_NEW', 'SOMETHING_NEW (a status not in the documented list)', false, false],
+    ])('on BulkSMS, %s', async (status, description, isFinal, isFailure) => {
+      mobivateScope()
+        .get('/message/m1')
+        .reply(200, loggedMessage({ id: 'm1', status }));
+      expect(await run({ message_id: 'm1' })).toEqual([
+        expect.objectContaining({
+          status,
+          status_description: description,
+          is_final: isFinal,
+          is_failure: isFailure,
+        }),
+      ]);
+    });
+
+    it.each([
+      ['Delivered', 'Delivered to the phone', true, false],
+      ['OPTED_OUT', 'Not sent: the recipient opted out', true, true],
+      ['ENROUTE', 'On its way to the phone', false, false],
+      ['PENDING_REVIEW', 'PENDING_REVIEW (a status not in the documented list)', false, false],
+    ])('on Vortex, %s', async (status, description, isFinal, isFailure) => {
+      vortexScope()
+        .get('/messages/history')
+        .query(true)
+        .reply(200, {
+          results: [{ id: 'v1', reference: 'r-1', status, created_at: '2026-11-25T10:00:00Z' }],
+          matches: 1,
+        });
+      expect(await run({ reference: 'r-1' }, vortexAuth())).toEqual([
+        expect.objectContaining({
+          status,
+          status_description: description,
+          is_final: isFinal,
+          is_failure: isFailure,
+        }),
+      ]);
+    });
+
+    it('says nothing about a message without a status', async () => {
+      mobivateScope()
+        .get('/message/m2')
+        .reply(200, loggedMessage({ id: 'm2', status: null }));
+      expect(await run({ message_id: 'm2' })).toEqual([
+        expect.objectContaining({ status: null, status_description: null, ...UNKNOWN }),
+      ]);
+    });
   });
 });

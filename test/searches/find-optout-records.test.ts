@@ -37,6 +37,7 @@ describe('Find Opt-Out, with records as a real server may send them', () => {
     expect(outcome.result).toEqual([
       {
         mobile: '33612345678',
+        mobile_e164: '+33612345678',
         note: 'MO',
         source: 'Replied with an opt-out keyword',
         created: '2026-06-01T00:00:00.000Z',
@@ -57,6 +58,7 @@ describe('Find Opt-Out, with records as a real server may send them', () => {
     expect(outcome.result).toEqual([
       {
         mobile: '61412345678',
+        mobile_e164: '+61412345678',
         note: 'API',
         source: 'Added through the API',
         created: '2026-06-01T00:00:00.000Z',

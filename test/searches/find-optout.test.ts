@@ -24,6 +24,7 @@ describe('Find Opt-Out', () => {
     expect(results).toEqual([
       {
         mobile: '447700900123',
+        mobile_e164: '+447700900123',
         note: 'MO',
         source: 'Replied with an opt-out keyword',
         created: '2026-01-03T00:00:00.000Z',

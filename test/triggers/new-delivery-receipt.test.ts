@@ -37,7 +37,10 @@ describe('New Delivery Status', () => {
           id: '9A0C23DD0A000A9D2FBD4671D780AFDA:UNDELIVERABLE',
           message_id: '9A0C23DD0A000A9D2FBD4671D780AFDA',
           recipient: '447700900123',
+          recipient_e164: '+447700900123',
           originator: 'Acme',
+          // A sender ID is not a phone number.
+          originator_e164: null,
           body: 'Your order has shipped.',
           reference: 'order-123',
           status: 'UNDELIVERABLE',
@@ -84,9 +87,10 @@ describe('New Delivery Status', () => {
       // The same status in another letter case is the same status.
       expectLogPage(POLL_WINDOW, 'MT', 1, [loggedMessage({ ...sent, status: 'Delivered ' })]);
 
-      expect(ids(await poll())).toEqual(['m1:ACCEPTED']);
-      expect(ids(await poll())).toEqual(['m1:DELIVERED']);
-      expect(ids(await poll())).toEqual(['m1:DELIVERED']);
+      const every = { statuses: 'all' };
+      expect(ids(await poll(every))).toEqual(['m1:ACCEPTED']);
+      expect(ids(await poll(every))).toEqual(['m1:DELIVERED']);
+      expect(ids(await poll(every))).toEqual(['m1:DELIVERED']);
     });
 
     it.each([
@@ -100,7 +104,7 @@ describe('New Delivery Status', () => {
       ['constructor', 'constructor (a status not in the documented list)', false, false],
     ])('describes %s', async (status, description, isFinal, isFailure) => {
       expectLogPage(POLL_WINDOW, 'MT', 1, [loggedMessage({ id: 'm', status })]);
-      expect(await poll()).toEqual([
+      expect(await poll({ statuses: 'all' })).toEqual([
         expect.objectContaining({
           id: `m:${status.toUpperCase()}`,
           status,
@@ -117,7 +121,7 @@ describe('New Delivery Status', () => {
         loggedMessage({ id: 'b', status: '  ' }),
         loggedMessage({ id: 'c', status: 'ACCEPTED' }),
       ]);
-      expect(ids(await poll())).toEqual(['c:ACCEPTED']);
+      expect(ids(await poll({ statuses: 'all' }))).toEqual(['c:ACCEPTED']);
     });
 
     it('reads parts and cost sent as text', async () => {
@@ -130,7 +134,9 @@ describe('New Delivery Status', () => {
       ['final', ['f:UNDELIVERABLE', 'd:DELIVERED']],
       ['failures', ['f:UNDELIVERABLE']],
       ['Failures', ['f:UNDELIVERABLE']],
-      [undefined, ['f:UNDELIVERABLE', 'd:DELIVERED', 'a:ACCEPTED']],
+      // No choice saved (a Zap made before the default changed): final statuses only.
+      [undefined, ['f:UNDELIVERABLE', 'd:DELIVERED']],
+      ['', ['f:UNDELIVERABLE', 'd:DELIVERED']],
     ])('with Statuses %j triggers for %j', async (statuses, expected) => {
       expectLogPage(POLL_WINDOW, 'MT', 1, [
         loggedMessage({ id: 'a', status: 'ACCEPTED', modified: '2026-11-26T01:00:00+0000' }),
@@ -138,6 +144,52 @@ describe('New Delivery Status', () => {
         loggedMessage({ id: 'f', status: 'UNDELIVERABLE', modified: '2026-11-26T03:00:00+0000' }),
       ]);
       expect(ids(await poll({ statuses }))).toEqual(expected);
+    });
+
+    describe('Reference and From', () => {
+      const sent = (id: string, hour: number, reference: string | null, originator: string) =>
+        loggedMessage({
+          id,
+          senderReference: reference,
+          originator,
+          modified: `2026-11-26T0${hour}:00:00+0000`,
+        });
+      const log = () => [
+        sent('a', 1, 'order-1', 'Acme'),
+        sent('b', 2, 'order-12', 'acme '),
+        sent('c', 3, 'Order-1', 'Other'),
+        sent('d', 4, null, '+44 7700 900000'),
+        sent('e', 5, 'order-1', '447700900000'),
+      ];
+
+      it.each([
+        [{ reference: 'order-1' }, ['e', 'a']],
+        // Trimmed, as Send SMS trims the Reference it sends.
+        [{ reference: ' order-1 ' }, ['e', 'a']],
+        [{ reference: 'order' }, []],
+        [{ originator: 'ACME' }, ['b', 'a']],
+        [{ originator: '  acme ' }, ['b', 'a']],
+        [{ originator: 'Acm' }, []],
+        // A number matches with or without + and spaces; never a national form.
+        [{ originator: '+447700900000' }, ['e', 'd']],
+        [{ originator: '44 7700 900000' }, ['e', 'd']],
+        [{ originator: '07700 900000' }, []],
+        [{ reference: 'order-1', originator: 'acme' }, ['a']],
+        [{ reference: '', originator: ' ' }, ['e', 'd', 'c', 'b', 'a']],
+      ])('with %j triggers for %j', async (filters, expected) => {
+        expectLogPage(POLL_WINDOW, 'MT', 1, log());
+        const items = await poll(filters);
+        expect(ids(items)).toEqual(expected.map((id) => `${id}:DELIVERED`));
+      });
+
+      it('applies them with the Statuses filter', async () => {
+        expectLogPage(POLL_WINDOW, 'MT', 1, [
+          loggedMessage({ id: 'a', senderReference: 'r', status: 'ACCEPTED' }),
+          loggedMessage({ id: 'f', senderReference: 'r', status: 'EXPIRED' }),
+          loggedMessage({ id: 'g', senderReference: 'other', status: 'EXPIRED' }),
+        ]);
+        expect(ids(await poll({ reference: 'r', statuses: 'failures' }))).toEqual(['f:EXPIRED']);
+      });
     });
 
     it('refuses an unknown Statuses choice before reading anything', async () => {

@@ -34,7 +34,10 @@ describe('New Incoming SMS', () => {
         {
           id: '1C9A658F0A931B317B6A53BB42EC3571',
           originator: '447700900123',
+          originator_e164: '+447700900123',
           recipient: '12345',
+          // A short code is not a phone number.
+          recipient_e164: null,
           body: 'Stop',
           created: '2026-11-25T08:00:00.000Z',
           in_reply_to: '961AEAEB0A000A9D2FBD4671D07705FE',
@@ -59,7 +62,9 @@ describe('New Incoming SMS', () => {
         {
           id: '5550001',
           originator: '61412345678',
+          originator_e164: '+61412345678',
           recipient: '61400000000',
+          recipient_e164: '+61400000000',
           body: '2',
           created: '2026-11-25T09:00:00.000Z',
           in_reply_to: null,

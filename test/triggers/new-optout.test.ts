@@ -25,6 +25,7 @@ describe('New Opt-Out', () => {
     expect(items[0]).toEqual({
       id: '13',
       mobile: '447700900333',
+      mobile_e164: '+447700900333',
       note: 'API',
       source: 'Added through the API',
       created: '2026-11-26T11:59:59.000Z',

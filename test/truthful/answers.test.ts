@@ -84,8 +84,14 @@ describe('Add Opt-Out counts "already listed" only when the answer says so', () 
 });
 
 describe('Send SMS halts only for an opted-out recipient', () => {
+  // "Stop this run quietly": the halt of before issue 22, which the default now continues past.
   const send = () =>
-    run('creates.send_sms.operation.perform', { from: 'Acme', to: '+61412345678', message: 'Hi' });
+    run('creates.send_sms.operation.perform', {
+      from: 'Acme',
+      to: '+61412345678',
+      message: 'Hi',
+      if_not_sent: 'stop',
+    });
 
   it.each([
     [
@@ -126,7 +132,12 @@ describe('Send SMS halts only for an opted-out recipient', () => {
 
 describe('Send SMS halts only when the answer says that this recipient opted out', () => {
   const send = () =>
-    run('creates.send_sms.operation.perform', { from: 'Acme', to: '+61412345678', message: 'Hi' });
+    run('creates.send_sms.operation.perform', {
+      from: 'Acme',
+      to: '+61412345678',
+      message: 'Hi',
+      if_not_sent: 'stop',
+    });
 
   it.each([
     'marketing messages must include opt-out instructions',
@@ -277,6 +288,7 @@ describe('Add and Delete Opt-Out read the record Mobivate returns tolerantly', (
     });
     expect(outcome.result).toEqual({
       mobile: '61412345678',
+      mobile_e164: '+61412345678',
       note: 'API',
       source: 'Added through the API',
       created: '2023-01-03T00:03:23.000Z',
@@ -336,10 +348,10 @@ describe('choices are read whatever their case, and unknown ones are refused', (
 });
 
 describe('Send SMS reads a status in the record Mobivate accepted', () => {
-  const send = (extra = {}) =>
+  const send = (extra = {}, choice?: string) =>
     run(
       'creates.send_sms.operation.perform',
-      { from: 'Acme', to: '+61412345678', message: 'Hi' },
+      { from: 'Acme', to: '+61412345678', message: 'Hi', if_not_sent: choice },
       extra,
     );
   const vortex = { authData: { api_platform: 'vortex' } };
@@ -349,7 +361,7 @@ describe('Send SMS reads a status in the record Mobivate accepted', () => {
     ['BulkSMS', {}, { id: 'm-1', recipient: '61412345678', status: 'OPTED_OUT' }],
   ])('%s OPTED_OUT halts as an opted-out recipient', async (_api, extra, body) => {
     standIn().on('POST /send/single', json(200, body));
-    expect(failed(await send(extra))).toEqual({
+    expect(failed(await send(extra, 'stop'))).toEqual({
       name: 'HaltedError',
       message: expect.stringMatching(
         /^Not sent: 61412345678 has opted out of your messages \(Mobivate: the message m-1 has the status OPTED_OUT\)/,
@@ -363,14 +375,19 @@ describe('Send SMS reads a status in the record Mobivate accepted', () => {
     ['BulkSMS', {}, 'REJECTED'],
     ['BulkSMS', {}, 'FAILED_NOROUTE'],
     ['BulkSMS', {}, 'BLOCKED_BY_CARRIER'],
-  ])('%s %s is an error, never "accepted"', async (_api, extra, status) => {
+  ])('%s %s is never "accepted": not sent, or the error chosen', async (_api, extra, status) => {
     standIn().on('POST /send/single', json(200, { success: true, record: { id: 'm-2', status } }));
-    const outcome = await send(extra);
-    expect(outcome.result).toBeUndefined();
-    expect(failed(outcome)).toEqual({
-      name: 'AppError',
-      message: `Not sent: Mobivate accepted the request but did not send the text to 61412345678 (the message m-2 has the status ${status}). Check the number, and the message log in the Mobivate hub.`,
+    const reason = `Mobivate accepted the request but did not send the text to 61412345678 (the message m-2 has the status ${status}). Check the number, and the message log in the Mobivate hub.`;
+    // By default (issue 22) the step goes on with Sent = false; before, this was an error.
+    expect((await send(extra)).result).toMatchObject({
+      id: null,
+      status: 'refused',
+      sent: false,
+      not_sent_reason: reason,
     });
+    const outcome = await send(extra, 'fail');
+    expect(outcome.result).toBeUndefined();
+    expect(failed(outcome)).toEqual({ name: 'AppError', message: `Not sent: ${reason}` });
   });
 
   it.each(['ACCEPTED', 'SENT', 'QUEUED', 'SCHEDULED'])('%s is an acceptance', async (status) => {

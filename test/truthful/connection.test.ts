@@ -44,6 +44,7 @@ describe('a good key', () => {
   ])('%j is accepted', async (body, message) => {
     standIn().on('GET /auth/test', json(200, body));
     expect((await test()).result).toEqual({
+      api: 'BulkSMS API',
       host: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
       message,
     });

@@ -81,7 +81,14 @@ describe('New Opt-Out on Vortex keeps an opt-out whose time has no zone when it 
       vortex,
     );
     expect(outcome.result).toEqual([
-      { id: 'a', mobile: '61412345678', note: null, source: null, created: recent },
+      {
+        id: 'a',
+        mobile: '61412345678',
+        mobile_e164: '+61412345678',
+        note: null,
+        source: null,
+        created: recent,
+      },
     ]);
   });
 });

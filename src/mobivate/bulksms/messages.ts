@@ -4,7 +4,7 @@ import { readBatchAnswer } from '../shared/batch-answer';
 import { formatMobivateDate } from '../shared/times';
 import { sendSingleRequest } from '../shared/single-send';
 import { deliveryStatus } from './statuses';
-import type { BatchOptions, BatchRecipient } from '../types';
+import type { BatchOptions, BatchRecipient, SingleMessage, SingleSendOutcome } from '../types';
 
 const SEND_BATCH_PATH = '/send/batch';
 
@@ -14,7 +14,46 @@ export const DEFAULT_ROUTE = 'mglobal';
 /** Batch sends take at most 1,000 messages per request (§3.3, §8.3). */
 const MAX_BATCH_SIZE = 1000;
 
+/**
+ * BulkSMS documents no schedule on a single send (§3.1), but does on a batch (§3.3): a text held
+ * for quiet hours goes as a batch of one, scheduled. Its id is the batch's; an opted-out number
+ * is skipped by Mobivate at send time (excludeOptouts), not refused now (docs/operations.md).
+ */
+const sendScheduledSingle = async (
+  z: Parameters<Generation['messages']['sendSingle']>[0],
+  bundle: Parameters<Generation['messages']['sendSingle']>[1],
+  message: SingleMessage & { scheduleAt: number },
+): Promise<SingleSendOutcome> => {
+  const recipient = {
+    recipient: message.recipient,
+    text: message.text,
+    reference: message.reference,
+  };
+  const options = {
+    originator: message.originator,
+    scheduleAt: message.scheduleAt,
+    excludeDuplicates: false,
+    shortenUrls: message.shortenUrls,
+  };
+  const outcome = await sendBatch(z, bundle, [recipient], options);
+  if (outcome.stoppedAt) throw outcome.stoppedAt.error;
+  const batch = outcome.accepted[0]!;
+  if (batch.refused.length > 0) {
+    return { sent: false, reason: 'refused', said: batch.refused[0]!.reason };
+  }
+  const { originator, recipient: to, text, reference } = message;
+  return {
+    sent: true,
+    message: {
+      ...{ id: batch.id, originator, recipient: to, body: text, route: DEFAULT_ROUTE },
+      ...{ reference: reference ?? null, campaignId: null, status: null },
+    },
+  };
+};
+
 const sendSingle: Generation['messages']['sendSingle'] = async (z, bundle, message) => {
+  const { scheduleAt } = message;
+  if (scheduleAt !== undefined) return sendScheduledSingle(z, bundle, { ...message, scheduleAt });
   const outcome = await sendSingleRequest(
     z,
     bundle,

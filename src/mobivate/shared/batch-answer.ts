@@ -1,4 +1,5 @@
 import type { AcceptedBatch, RefusedRecipient } from '../types';
+import { says } from '../words';
 import {
   isObject,
   mobileDigits,
@@ -44,13 +45,16 @@ const acceptedCount = (body: Record<string, unknown>, record: Record<string, unk
 
 /** One entry of an `errors` list: `"…"`, or `{recipient|msisdn, error|message|reason}`. */
 const refusedRecipient = (entry: unknown): RefusedRecipient | undefined => {
-  if (text(entry)) return { recipient: null, reason: text(entry)! };
+  if (text(entry)) {
+    const reason = text(entry)!;
+    return { recipient: null, reason, optedOut: says(reason, 'opted-out') };
+  }
   if (!isObject(entry)) return undefined;
   const reason =
     text(entry.error) ?? text(entry.message) ?? text(entry.reason) ?? text(entry.status);
   if (!reason) return undefined;
   const recipient = mobileDigits(entry.recipient ?? entry.msisdn) ?? tolerantId(entry.recipient);
-  return { recipient: recipient ?? null, reason };
+  return { recipient: recipient ?? null, reason, optedOut: says(reason, 'opted-out') };
 };
 
 const refusedIn = (...lists: unknown[]): RefusedRecipient[] =>
@@ -81,6 +85,7 @@ export const readBatchAnswer = (body: unknown, bareSuccess = false): AcceptedBat
     id: id ?? '',
     name: optionalString(record.name),
     accepted: acceptedCount(body, record),
-    refused: refusedIn(body.errors, record.errors),
+    // A BulkSMS answer is its own record: its errors are listed once, not twice.
+    refused: refusedIn(body.errors, record === body ? undefined : record.errors),
   };
 };

@@ -24,7 +24,7 @@ export const checkKey = async (
   bundle: Bundle,
   /** Says why a body of the other API generation's shape is wrong here, if it is. */
   otherGeneration: (body: Record<string, unknown>) => string | undefined,
-): Promise<{ message: string }> => {
+): Promise<{ message: string; account?: string }> => {
   const answer = await callMobivate(z, bundle, {
     method: 'GET',
     path: '/auth/test',
@@ -52,7 +52,19 @@ export const checkKey = async (
   if (wrongGeneration) throw appError(z, 'AuthenticationError', wrongGeneration, answer.httpStatus);
   // Quoted back only with every form of the key removed ("API Key <key> is valid" has been seen).
   const message = messageOf(body);
-  return { message: message ? scrubSecrets(message, bundle) : 'API Key is valid' };
+  const account = accountOf(body);
+  return {
+    message: message ? scrubSecrets(message, bundle) : 'API Key is valid',
+    ...(account ? { account: scrubSecrets(account, bundle) } : {}),
+  };
+};
+
+/** An account or user name, should the key check answer one (none is documented, §1.2, §V1). */
+const accountOf = (body: Record<string, unknown>): string | undefined => {
+  const named = ['accountName', 'account', 'username', 'userName', 'name']
+    .map((key) => body[key])
+    .find((value): value is string => typeof value === 'string' && value.trim() !== '');
+  return named?.trim().slice(0, 60);
 };
 
 const messageOf = (body: unknown): string | undefined =>

@@ -61,9 +61,16 @@ export const sendSingleRequest = async (
     method: 'POST',
     path: '/send/single',
     body,
-    expectedErrorStatuses: [403],
+    expectedErrorStatuses: [400, 403, 409, 422],
     unclearOutcomeNote: SEND_UNCERTAIN,
   });
+  // A reference used before, refused by Mobivate itself: the text was sent earlier (replays.md).
+  if (answer.status >= 400 && says(answer.error?.message, 'duplicate-reference')) {
+    return { sent: false, reason: 'already-sent', said: whatMobivateSaid(answer, bundle) };
+  }
+  if ([400, 409, 422].includes(answer.status)) {
+    throw mobivateError(z, answer, bundle, SEND_UNCERTAIN);
+  }
   // 403 is "opted out" in the status table (§8.1), but Mobivate also uses it for a key without a
   // permission, a daily limit or an IP allow-list (§9 #10, §V7): a halt raises no alert, so the
   // step halts only when Mobivate's words say the recipient opted out.

@@ -3,6 +3,9 @@ import { mayHoldCredential, scrubSecrets, type SecretHolder } from './secrets';
 /** The BulkSMS production host (§0.2). Some accounts are given another address. */
 export const DEFAULT_API_URL = 'https://api.mobivatebulksms.com';
 
+/** The Vortex host every public client uses (§V1); Mobivate may give an account another. */
+export const VORTEX_API_URL = 'https://vortex.mobivatebulksms.com';
+
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
 const isLoopback = (hostname: string): boolean =>
   LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);

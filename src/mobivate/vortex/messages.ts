@@ -33,6 +33,10 @@ const sendSingle: Generation['messages']['sendSingle'] = (z, bundle, message) =>
       ...(message.reference ? { reference: message.reference } : {}),
       excludeOptouts: true,
       shortenUrls: message.shortenUrls,
+      // A single send may be scheduled on Vortex (§V3, `scheduleDateTime`, ISO 8601).
+      ...(message.scheduleAt !== undefined
+        ? { scheduleDateTime: new Date(message.scheduleAt).toISOString() }
+        : {}),
     },
     'the sent message ({"success": true, "record": {"id", …}})',
     vortexStatus,

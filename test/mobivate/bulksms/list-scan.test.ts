@@ -43,6 +43,7 @@ describe('New Opt-Out, with records as a real server may send them', () => {
       {
         id: '2001',
         mobile: '4915112345678',
+        mobile_e164: '+4915112345678',
         note: 'MO',
         source: 'Replied with an opt-out keyword',
         created: '2026-11-26T11:59:59.000Z',
@@ -50,6 +51,7 @@ describe('New Opt-Out, with records as a real server may send them', () => {
       {
         id: '2002',
         mobile: '33612345678',
+        mobile_e164: '+33612345678',
         note: 'API',
         source: 'Added through the API',
         created: '2026-11-26T11:59:58.000Z',
@@ -57,6 +59,7 @@ describe('New Opt-Out, with records as a real server may send them', () => {
       {
         id: '2004',
         mobile: '61412345678',
+        mobile_e164: '+61412345678',
         note: '7',
         source: '7',
         created: '2026-11-26T11:59:56.000Z',

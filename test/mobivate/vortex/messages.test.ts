@@ -9,7 +9,14 @@ const NOW = Date.UTC(2026, 10, 27, 12);
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
 afterEach(() => jest.restoreAllMocks());
 
-const sms = { from: 'Acme', to: '+61 412 345 678', message: 'Hi {{name}}', reference: 'r-1' };
+// The duplicate check of a Reference (issue 24) has its own tests: send-sms-replay.test.ts.
+const sms = {
+  from: 'Acme',
+  to: '+61 412 345 678',
+  message: 'Hi {{name}}',
+  reference: 'r-1',
+  if_already_sent: 'send',
+};
 
 describe('Send SMS on Vortex', () => {
   const body = {
@@ -46,13 +53,17 @@ describe('Send SMS on Vortex', () => {
     });
   });
 
-  it('halts for an opted-out recipient', async () => {
+  it('goes on with Sent = false for an opted-out recipient, or halts when asked to', async () => {
     vortexScope()
       .post('/send/single')
+      .twice()
       .reply(403, { success: false, error: 'Recipient has opted out' });
-    expect(failure(await runOn(vortexAuth(), 'creates.send_sms.operation.perform', sms)).name).toBe(
-      'HaltedError',
-    );
+    const { result } = await runOn(vortexAuth(), 'creates.send_sms.operation.perform', sms);
+    expect(result).toMatchObject({ sent: false, status: 'opted_out', recipient: '61412345678' });
+    const stop = { ...sms, if_not_sent: 'stop' };
+    expect(
+      failure(await runOn(vortexAuth(), 'creates.send_sms.operation.perform', stop)).name,
+    ).toBe('HaltedError');
   });
 });
 
@@ -90,6 +101,8 @@ describe('Send Batch SMS on Vortex', () => {
         { line_recipient: '+61400000002', line_message: 'Hello Jane', line_reference: 'j' },
         { line_recipient: '+61400000003', line_reference: 'c' },
       ],
+      // Changed on purpose (issue 24): the replay check has its own tests (batch-replay.test.ts).
+      if_already_sent: 'send',
     });
     expect(result).toMatchObject({
       batch_ids: ['b-1', 'b-2'],
@@ -206,13 +219,14 @@ describe('the connection on Vortex', () => {
     });
   });
 
-  it('refuses BulkSMS’s default address for a Vortex connection, before any request', async () => {
+  // Changed on purpose by issue 22: an empty address on a Vortex connection is the Vortex host.
+  it('refuses BulkSMS’s address for a Vortex connection, before any request', async () => {
     const outcome = await runOn(
-      vortexAuth(),
+      vortexAuth({ api_url: 'https://api.mobivatebulksms.com' }),
       'authentication.test',
-      {},
-      { authData: { api_key: 'k', api_platform: 'vortex', api_url: '' } },
     );
-    expect(failure(outcome).message).toMatch(/set to the Vortex API, but its API Address/);
+    expect(failure(outcome).message).toMatch(
+      /^The API Address api\.mobivatebulksms\.com is the BulkSMS API's, but Mobivate API is set to Vortex API\./,
+    );
   });
 });
