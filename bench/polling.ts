@@ -79,6 +79,30 @@ const describeFailure = (error: unknown) => {
   }
 };
 
+const noFigures = (): PollingFigures => ({
+  polls: 0,
+  failed: 0,
+  failures: [],
+  announced: 0,
+  announcedTwice: 0,
+  mostItems: 0,
+  mostBytes: 0,
+  longestPollMs: 0,
+  longestRealMs: 0,
+  requests: 0,
+  mostRequests: 0,
+});
+
+/** With BENCH_PROGRESS set, one line a poll on stderr. */
+const progress = (at: number, items: number, requests: number, started: number) => {
+  if (!process.env.BENCH_PROGRESS) return;
+  const real = Math.round(performance.now() - started);
+  const modelled = Date.now() - at;
+  process.stderr.write(
+    `${new Date(at).toISOString()} ${items} items, ${requests} requests, ${modelled} ms modelled, ${real} ms real\n`,
+  );
+};
+
 /** Runs the plan's polls; `announced` gets every id announced, once. */
 export const simulatePolling = async (
   plan: PollingPlan,
@@ -86,23 +110,10 @@ export const simulatePolling = async (
   announced: Set<string>,
 ): Promise<PollingFigures> => {
   const memory = new DedupeMemory(ZAPIER_MEMORY_IDS);
-  const figures: PollingFigures = {
-    polls: 0,
-    failed: 0,
-    failures: [],
-    announced: 0,
-    announcedTwice: 0,
-    mostItems: 0,
-    mostBytes: 0,
-    longestPollMs: 0,
-    longestRealMs: 0,
-    requests: 0,
-    mostRequests: 0,
-  };
-  const last =
-    plan.start + Math.ceil((plan.until - plan.start) / POLL_INTERVAL_MS) * POLL_INTERVAL_MS;
-  for (let at = plan.start; at <= last; at += POLL_INTERVAL_MS) {
-    const populating = at === plan.start;
+  const figures = noFigures();
+  const polls = Math.ceil((plan.until - plan.start) / POLL_INTERVAL_MS);
+  for (let poll = 0, at = plan.start; poll <= polls; poll++, at += POLL_INTERVAL_MS) {
+    const populating = poll === 0;
     clock.set(at);
     sandbox.requests.length = 0;
     const started = performance.now();
@@ -115,20 +126,12 @@ export const simulatePolling = async (
     );
     if (!populating) record(figures, at, started, sandbox.requests.length);
     if ('error' in outcome) {
-      figures.failed++;
-      const reason = describeFailure(outcome.error);
-      if (figures.failures.length < 3 && !figures.failures.includes(reason)) {
-        figures.failures.push(reason);
-      }
+      failed(figures, outcome.error);
       continue;
     }
     const items = Array.isArray(outcome.output) ? (outcome.output as { id: unknown }[]) : [];
     if (!populating) measure(figures, items);
-    if (process.env.BENCH_PROGRESS) {
-      const real = Math.round(performance.now() - started);
-      const line = `${new Date(at).toISOString()} ${items.length} items, ${sandbox.requests.length} requests, ${Date.now() - at} ms modelled, ${real} ms real\n`;
-      process.stderr.write(line);
-    }
+    progress(at, items.length, sandbox.requests.length, started);
     for (const { id } of items) {
       const key = String(id);
       if (memory.has(key)) continue;
@@ -140,6 +143,15 @@ export const simulatePolling = async (
   }
   figures.announced = announced.size;
   return figures;
+};
+
+/** A poll that failed, and the first few distinct reasons. */
+const failed = (figures: PollingFigures, error: unknown) => {
+  figures.failed++;
+  const reason = describeFailure(error);
+  if (figures.failures.length < 3 && !figures.failures.includes(reason)) {
+    figures.failures.push(reason);
+  }
 };
 
 /** A poll's time and requests. */

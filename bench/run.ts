@@ -5,7 +5,7 @@
  * The measurements are in bench/scenarios/.
  *
  * `node .tools/bench/run.js [section …] [--all-presets] [--jobs=N]` runs only the sections named
- * (invocation, coldStart, package, scale, latency, triggers) and updates their keys in an existing
+ * (invocation, coldStart, package, scale, latency, triggers, quietHours, replay) and updates their keys in an existing
  * bench/results.json; `--all-presets` and `--jobs` are the trigger section's (scenarios/triggers.ts).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,8 @@ import { coldStart } from './scenarios/cold-start';
 import { invocationOverhead } from './scenarios/invocation';
 import { latency } from './scenarios/latency';
 import { packageSize } from './scenarios/package-size';
+import { quietHours } from './scenarios/quiet-hours';
+import { replay } from './scenarios/replay';
 import { scale } from './scenarios/scale';
 import { triggers } from './scenarios/triggers';
 
@@ -31,6 +33,8 @@ const SECTIONS: Record<string, () => Promise<Section> | Section> = {
   scale,
   latency,
   triggers: () => triggers({ allPresets: Boolean(flag('all-presets')), ...(jobs ? { jobs } : {}) }),
+  quietHours,
+  replay,
 };
 
 const chosen = () => {

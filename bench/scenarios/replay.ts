@@ -44,8 +44,9 @@ const runOnce = async (logRows: number, inputData: Record<string, unknown>) => {
 };
 
 export const replay = async (): Promise<Section> => {
-  const without = await runOnce(10, sms);
-  const withReference = await runOnce(10, { ...sms, reference: 'form-881' });
+  // 37: a page that is not a round length, which a server's cap could explain (page-reader.ts).
+  const without = await runOnce(37, sms);
+  const withReference = await runOnce(37, { ...sms, reference: 'form-881' });
   const fullLog = await runOnce(60_000, { ...sms, reference: 'form-882' });
   const results = {
     preset: 'bulksms (300 ms a request)',

@@ -4,6 +4,7 @@
  */
 import { error, readPaging, readWindow, type Handler, type Route } from '../api';
 import type { SandboxState } from '../state';
+import { holdUntil, scheduledTime } from './scheduled';
 
 const MAX_BATCH = 1000;
 
@@ -53,6 +54,7 @@ const exclusions = (campaign: Record<string, unknown>) => ({
 /** Logs the batch's messages in order; an invalid recipient stops it where it is. */
 const logBatch = (state: SandboxState, campaign: Record<string, unknown>, list: unknown[]) => {
   const { excludeOptouts, excludeDuplicates } = exclusions(campaign);
+  const at = scheduledTime(campaign.scheduleDateTime);
   const seen = new Set<string>();
   const accepted: Record<string, unknown>[] = [];
   for (const entry of list) {
@@ -62,7 +64,13 @@ const logBatch = (state: SandboxState, campaign: Record<string, unknown>, list: 
     const optedOut = excludeOptouts && state.optOuts.has(recipient);
     if (optedOut || (excludeDuplicates && seen.has(recipient))) continue;
     seen.add(recipient);
-    state.logMessage({ originator, recipient, body: text, senderReference: reference });
+    const logged = state.logMessage({
+      originator,
+      recipient,
+      body: text,
+      senderReference: reference,
+    });
+    holdUntil(state, logged, at);
     accepted.push({ ...item, routeId: null });
   }
   return accepted;

@@ -8,6 +8,7 @@
 import type { Handler, Route } from '../api';
 import { listing, type Listing } from '../indexes';
 import type { SandboxMessage, SandboxOptOut, SandboxState } from '../state';
+import { holdUntil, scheduledTime } from './scheduled';
 
 export type VortexShapes = 'observed' | 'documented';
 
@@ -130,12 +131,16 @@ export const logSend = (
 const sendSingle =
   (state: SandboxState): Handler =>
   ({ body }) => {
-    const { originator, recipient, text, reference } = (body ?? {}) as Record<string, unknown>;
+    const { originator, recipient, text, reference, scheduleDateTime } = (body ?? {}) as Record<
+      string,
+      unknown
+    >;
     if (typeof originator !== 'string' || !originator)
       return vortexError(400, 'originator is required');
     if (!isMobile(recipient)) return vortexError(400, 'recipient is invalid');
     if (typeof text !== 'string' || !text) return vortexError(400, 'text is required');
     const message = logSend(state, originator, recipient, text, reference);
+    holdUntil(state, message, scheduledTime(scheduleDateTime));
     return {
       status: 200,
       body: { success: true, record: { id: message.id, originator, recipient, text } },
@@ -148,7 +153,11 @@ export type GroupMembers = (groupId: string) => string[] | undefined;
 const sendBatch =
   (state: SandboxState, groupMembers: GroupMembers): Handler =>
   ({ body }) => {
-    const { originator, text, recipients, name } = (body ?? {}) as Record<string, unknown>;
+    const { originator, text, recipients, name, scheduled } = (body ?? {}) as Record<
+      string,
+      unknown
+    >;
+    const at = scheduledTime(scheduled);
     if (typeof originator !== 'string' || typeof text !== 'string' || !Array.isArray(recipients)) {
       return vortexError(400, 'originator, text and recipients are required');
     }
@@ -157,7 +166,8 @@ const sendBatch =
       const group = (meta as { type?: unknown } | undefined)?.type === 'mailinglist';
       const numbers = group ? (groupMembers(String(recipient)) ?? []) : [recipient];
       for (const number of numbers) {
-        if (isMobile(number)) logSend(state, originator, number, text, reference);
+        if (isMobile(number))
+          holdUntil(state, logSend(state, originator, number, text, reference), at);
       }
     }
     const id = `batch-${state.nextMessageNumber()}`;
