@@ -69,17 +69,23 @@ export interface RunResult extends TriggerRun {
 }
 
 /**
- * A copy of the built app (index.js, package.json, lib/, its node_modules linked) for the runs to
- * load: the section takes minutes, and a build in the meantime (`npm run build` empties lib/)
- * would otherwise change or break the app under test halfway.
+ * A copy of the built app (index.js, package.json, lib/, its node_modules linked) and of the built
+ * bench and sandbox (.tools/) for the runs: the section takes minutes, and a build in the meantime
+ * (`npm run build` empties lib/ and .tools/) would otherwise change or break them halfway.
  */
 const snapshotApp = () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'mobivate-triggers-'));
-  for (const name of ['index.js', 'package.json', 'lib']) {
+  for (const name of ['index.js', 'package.json', 'lib', '.tools/bench', '.tools/sandbox']) {
     cpSync(path.join(PROJECT_ROOT, name), path.join(dir, name), { recursive: true });
   }
   symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return dir;
+};
+
+/** The line of a failed process's output that says what went wrong. */
+const firstError = (output: string) => {
+  const lines = output.split('\n');
+  return (lines.find((line) => /Error\b/.test(line)) ?? lines[0]!).trim();
 };
 
 /** A run in its own process; a run that breaks is reported as such, the others go on. */
@@ -90,7 +96,7 @@ const runInProcess = (run: TriggerRun, appDir: string) =>
       // A larger young generation: the polls allocate much and keep little.
       [
         '--max-semi-space-size=64',
-        path.join(__dirname, '..', 'trigger-child.js'),
+        path.join(appDir, '.tools', 'bench', 'trigger-child.js'),
         JSON.stringify(run),
         appDir,
       ],
@@ -98,7 +104,7 @@ const runInProcess = (run: TriggerRun, appDir: string) =>
       (error, stdout, stderr) =>
         resolve(
           error
-            ? { ...run, broken: (stderr || error.message).split('\n')[0]! }
+            ? { ...run, broken: firstError(stderr || error.message) }
             : (JSON.parse(stdout.trim().split('\n').at(-1)!) as RunResult),
         ),
     );
