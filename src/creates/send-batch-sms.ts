@@ -20,6 +20,7 @@ import {
   sendAtField,
   shortenLinksField,
   spreadHoursField,
+  groupsField,
 } from '../inputs/batch-options';
 import { readSender, senderField } from '../inputs/message';
 import { defaultCountryField } from '../inputs/mobile';
@@ -85,17 +86,7 @@ const inputFields = defineInputFields([
   // Recipient’s Fields and Groups are Vortex's (placeholders and contact groups, §V5).
   byCapability('addressBook', [lineItemsField(true)], [lineItemsField(false)]),
   defaultCountryField,
-  onlyWith('addressBook', [
-    {
-      key: 'groups',
-      label: 'Groups',
-      type: 'string',
-      list: true,
-      required: false,
-      helpText:
-        'Contact group ids that get **Message**, one per entry. Find a group’s id in the Mobivate hub, or use the ID output of Create Group.',
-    },
-  ]),
+  onlyWith('addressBook', [groupsField('**Message**')]),
   invalidRecipientsInput.field,
   campaignNameField,
   sendAtField,

@@ -7,6 +7,7 @@ import {
   lineRecipientField,
   lineReferenceField,
   recipientsField,
+  groupsField,
 } from '../inputs/batch-options';
 import { connectionsOnly, stepNeeds } from '../inputs/connection-fields';
 import { defaultCountryField } from '../inputs/mobile';
@@ -63,15 +64,7 @@ const inputFields = defineInputFields([
       ],
     },
     defaultCountryField,
-    {
-      key: 'groups',
-      label: 'Groups',
-      type: 'string',
-      list: true,
-      required: false,
-      helpText:
-        'Contact group ids whose members get the template, one per entry. Find a group’s id in the Mobivate hub, or use the ID output of Create Group.',
-    },
+    groupsField('the template'),
     invalidRecipientsInput.field,
     ...quietHoursFields,
     {

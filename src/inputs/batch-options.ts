@@ -134,3 +134,14 @@ export const lineReferenceField = {
 
 export const lineFieldsHelp = (where: string) =>
   `Values for \`{{KEY}}\` placeholders in ${where}, as \`NAME=John; CITY=London\` (Vortex connections only). Map the columns into one text, like \`NAME=\` then the name column. Optional.`;
+
+/** Contact groups as recipients (Vortex, §V5): `gets` says what their members get. */
+export const groupsField = (gets: string) =>
+  ({
+    key: 'groups',
+    label: 'Groups',
+    type: 'string',
+    list: true,
+    required: false,
+    helpText: `Contact group ids whose members get ${gets}, one per entry. Find a group’s id in the Mobivate hub, or use the ID output of Create Group.`,
+  }) as const;
