@@ -61,18 +61,13 @@ export interface GroupSent {
   sent: ChunkedSend;
 }
 
-const BATCH_SIZE = 1000;
-const chunksOf = (recipients: BatchRecipient[]) =>
-  Array.from({ length: Math.ceil(recipients.length / BATCH_SIZE) }, (_, i) =>
-    recipients.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE),
-  );
-
 const timeOf = (sendAt: number | null) =>
   sendAt === null ? 'now' : `at ${new Date(sendAt).toISOString()}`;
 
 /**
  * The groups' sends as one, for the one report of a send that stopped: every group's batches in
- * order, a group never started as its requests of 1,000, and a sentence that says which batches
+ * order, a group never started as one part (how it would have been split into requests is the
+ * Mobivate layer's, and it was not asked), and a sentence that says which batches
  * go at which time (when there are several times).
  */
 const asOneSend = (done: GroupSent[], groups: SendGroup<BatchRecipient>[]) => {
@@ -81,7 +76,7 @@ const asOneSend = (done: GroupSent[], groups: SendGroup<BatchRecipient>[]) => {
   const times: string[] = [];
   groups.forEach((group, index) => {
     const sent = done[index]?.sent;
-    const own = sent?.chunks ?? chunksOf(group.recipients);
+    const own = sent?.chunks ?? [group.recipients];
     const first = chunks.length + 1;
     const numbers = own.map((_, i) => first + i);
     times.push(
