@@ -13,6 +13,8 @@ interface ChildResult {
   output: unknown;
 }
 
+const lastLine = (text: string) => text.trim().split('\n').at(-1) ?? '';
+
 /** Writes a bundle to a temporary file, for a child process to read. */
 export const writeBundle = (bundle: unknown) => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'mobivate-bench-')), 'bundle.json');
@@ -39,7 +41,9 @@ export const inFreshProcess = async (
         ...(concurrency === undefined ? [] : [String(concurrency)]),
       ],
       { maxBuffer: 256 * 1024 * 1024 },
-      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout) as ChildResult)),
+      // The app logs a line per request (z.console) before the child's figures, the last line.
+      (error, stdout) =>
+        error ? reject(error) : resolve(JSON.parse(lastLine(stdout)) as ChildResult),
     );
   });
   return { wallMs: Number(process.hrtime.bigint() - started) / 1e6, ...result };
