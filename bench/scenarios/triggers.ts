@@ -14,6 +14,7 @@ import { PROJECT_ROOT } from '../invoke';
 import type { Row, Section } from '../report';
 import { round } from '../stats';
 import type { TriggerRun } from '../trigger-child';
+import type { PollingFigures } from '../polling';
 
 /** The app's bounds for one poll (src/steps/polls.ts) and Zapier's step limit (deadline.ts). */
 const POLL_MAX_ITEMS = 25_000;
@@ -49,20 +50,11 @@ export const triggerRuns = (allPresets = false): TriggerRun[] => {
 };
 
 /** What a run's process prints (bench/trigger-child.ts). */
-export interface RunResult extends TriggerRun {
-  polls: number;
-  failed: number;
-  failures: string[];
+/** A run's figures: what every poll measured (PollingFigures), and what this scenario expected. */
+export interface RunResult extends TriggerRun, Omit<PollingFigures, 'announced'> {
   expected: number;
   announcedExpected: number;
   announcedUnexpected: number;
-  announcedTwice: number;
-  mostItems: number;
-  mostBytes: number;
-  longestPollMs: number;
-  longestRealMs: number;
-  requests: number;
-  mostRequests: number;
   mostArrivalsBetweenPolls: number;
   floodPolls: number;
   realSeconds: number;
