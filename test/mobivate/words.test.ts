@@ -105,6 +105,9 @@ describe("says(message, 'opted-out', recipient)", () => {
     'OPTED_OUT',
     'Unsubscribed recipient',
     '+44 7700 900123 has unsubscribed',
+    // Short runs of digits are not phone numbers, whatever their separators.
+    'Recipient is opted out (rule 4 - 1 - 2)',
+    'Recipient 447700900123 is opted out since 12-05',
   ])('%j says this recipient opted out', (message) => {
     expect(says(message, 'opted-out', recipient)).toBe(true);
   });

@@ -94,21 +94,26 @@ export class PageReader {
   async read(page: number): Promise<PageOutcome | undefined> {
     while (this.wants(page) && this.canLaunch()) this.launch();
     const outcome = this.inFlight.get(page);
-    if (!outcome) return undefined;
     this.inFlight.delete(page);
     return outcome;
   }
 
-  /** Whether a page of `count` elements is a full page of the server's size. */
-  isFull(count: number): boolean {
-    return count >= this.size;
+  /**
+   * Whether a page of `count` elements, all of them on earlier pages, shows that the server
+   * ignores where a page starts: it is a full page of the server's size, or as long as the first
+   * short page whose next page was asked for to see whether it was a cap, or the list states its
+   * length (its distinct rows cannot then reach it). Only a shorter repeat in a list of unstated
+   * length ends the list: one that grew at its front while it was read.
+   */
+  ignoresPaging(count: number): boolean {
+    return count >= this.size || count === this.firstShort || this.total !== undefined;
   }
 
   /**
    * After page `page` gave `count` elements: true when the list ends there, else prepares the
-   * next pages. `repeated` is true when all of its items were on earlier pages.
+   * next pages.
    */
-  async ended(page: number, count: number, body: unknown, repeated: boolean): Promise<boolean> {
+  async ended(page: number, count: number, body: unknown): Promise<boolean> {
     this.rows += count;
     if (page === 1) this.total = this.paging.total?.(body);
     if (this.total !== undefined && this.rows >= this.total) return true;
@@ -119,7 +124,7 @@ export class PageReader {
       return false;
     }
     if (count === this.size) return this.readOn(page);
-    return this.afterShortPage(page, count, repeated);
+    return this.afterShortPage(page, count);
   }
 
   /** Waits for the pages still in flight, so that no request outlives the scan. */
@@ -141,14 +146,13 @@ export class PageReader {
   }
 
   /** A page shorter than the server's page size so far. */
-  private async afterShortPage(page: number, count: number, repeated: boolean) {
-    // A server that ignores paging answers every page with the same short list: that is all.
-    if (repeated) return true;
+  private async afterShortPage(page: number, count: number): Promise<boolean> {
     if (this.total !== undefined) {
       // The list's length says more rows exist: the server caps its pages (the first short page
       // shows the cap), or gave fewer this time; read on from where it stopped.
-      if (this.sizeSeen) return this.restart(page, false).then(() => false);
-      return this.resize(page, count);
+      if (!this.sizeSeen) return this.resize(page, count);
+      await this.restart(page, false);
+      return false;
     }
     if (this.sizeSeen) return true;
     if (this.firstShort === undefined) {
@@ -157,7 +161,8 @@ export class PageReader {
       // tells; any other length is the list's own.
       if (count % CAP_STEP !== 0) return true;
       this.firstShort = count;
-      return this.restart(page, false).then(() => false);
+      await this.restart(page, false);
+      return false;
     }
     if (count < this.firstShort) return true;
     return this.resize(page, this.firstShort, count === this.firstShort);

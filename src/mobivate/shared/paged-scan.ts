@@ -148,7 +148,7 @@ export const scanList = async <Item>(
       if (outcome.answer.status >= 300) throw mobivateError(z, outcome.answer, bundle);
       const { elements, items } = elementsOf(z, bundle, outcome.answer, page, request, skipped);
       const repeated = page > 1 && items.length > 0 && items.every((item) => seen.has(key(item)));
-      if (repeated && reader.isFull(elements.length)) {
+      if (repeated && reader.ignoresPaging(elements.length)) {
         throw pagingIgnored(z, bundle, page, elements.length, request.noun);
       }
       for (const item of items) {
@@ -156,7 +156,7 @@ export const scanList = async <Item>(
         if (until?.(item)) return await result(true, item);
       }
       if (pastWindow?.(items)) return await result(true);
-      if (await reader.ended(page, elements.length, outcome.answer.data, repeated)) {
+      if (await reader.ended(page, elements.length, outcome.answer.data)) {
         return await result(true);
       }
     } catch (error) {

@@ -133,7 +133,7 @@ export interface ReceivedAnswer {
 export const decodeBody = (bytes: Uint8Array, contentType: string | null | undefined): string => {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
   try {
-    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+    return new TextDecoder(charset).decode(bytes);
   } catch {
     return new TextDecoder('utf-8').decode(bytes);
   }

@@ -211,6 +211,28 @@ describe('scanList with pages in flight', () => {
     },
   );
 
+  it('says the scan could not finish, with the pages read, when a later page gets no answer', async () => {
+    mobivateScope().get('/list').query({ page: 1, offset: 0 }).reply(200, rows(0, PAGE));
+    mobivateScope()
+      .get('/list')
+      .query({ page: 2, offset: PAGE })
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+
+    const result = await scan(request(false));
+
+    expect(result).toMatchObject({ complete: false, requests: 2, match: undefined });
+    expect(ids(result.items)).toEqual(ids(rows(0, PAGE)));
+  });
+
+  it('fails when the first page gets no answer: nothing was read', async () => {
+    mobivateScope()
+      .get('/list')
+      .query(true)
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    const result = await failure(scan(request(false)));
+    expect(result.message).toMatch(/connection was reset/);
+  });
+
   it('fails with a page’s error when the pages before it were full', async () => {
     listServer(5, (page) =>
       page === 3 ? [500, { code: 500, message: 'Oops' }] : vortexList(45, 45)(page),
@@ -239,6 +261,132 @@ describe('scanList when the server ignores the page size', () => {
     expect(ids(result.items)).toEqual(ids(rows(0, 23)));
     expect(result).toMatchObject({ complete: true, requests: 2 });
     expect(offsets).toEqual([0, 15]);
+  });
+
+  it('reads on from the rows it got when the list does not say its length', async () => {
+    // 23 rows, bare; the server answers up to 15 from the offset asked for.
+    const offsets: number[] = [];
+    mobivateScope()
+      .get('/list')
+      .query(true)
+      .times(2)
+      .reply((uri) => {
+        const offset = Number(new URL(uri, 'http://x').searchParams.get('offset'));
+        offsets.push(offset);
+        return [200, rows(offset, Math.min(15, 23 - offset))];
+      });
+
+    const result = await scan(request(false));
+
+    expect(ids(result.items)).toEqual(ids(rows(0, 23)));
+    expect(result).toMatchObject({ complete: true, requests: 2 });
+    expect(offsets).toEqual([0, 15]);
+  });
+});
+
+describe('scanList when a page repeats rows read before', () => {
+  /** Answers each offset with `answer(offset)`, recording the offsets asked for. */
+  const byOffset = (count: number, answer: (offset: number) => nock.Body) => {
+    const offsets: number[] = [];
+    mobivateScope()
+      .get('/list')
+      .query(true)
+      .times(count)
+      .reply((uri) => {
+        const offset = Number(new URL(uri, 'http://x').searchParams.get('offset'));
+        offsets.push(offset);
+        return [200, answer(offset)];
+      });
+    return offsets;
+  };
+
+  it('ends at a short repeat when nothing says more rows exist: the list grew at its front', async () => {
+    // 10 rows read; 4 were added at the front, so the next page holds the last 4 read again.
+    byOffset(2, (offset) => (offset === 0 ? rows(0, 10) : rows(6, 4)));
+    const result = await scan(request(false));
+    expect(result).toMatchObject({ complete: true, requests: 2 });
+    expect(ids(result.items)).toEqual(ids(rows(0, 10)));
+  });
+
+  it('stops with an error at a full repeat of a list that does not say its length', async () => {
+    byOffset(2, () => rows(0, PAGE));
+    const error = await failure(scan(request(false)));
+    expect(error).toMatchObject({ name: 'AppError', code: 'MobivatePagingIgnored' });
+    expect(error.message).toMatch(/page 2 of the rows with the same 10 rows/);
+  });
+
+  it('stops with an error at a short repeat while the stated length says more rows exist', async () => {
+    // Pages 2 to 5 go ahead at once, as the stated length allows.
+    byOffset(5, (offset) => ({ results: offset === 0 ? rows(0, 10) : rows(0, 5), matches: 45 }));
+    const error = await failure(scan(request(true)));
+    expect(error).toMatchObject({ name: 'AppError', code: 'MobivatePagingIgnored' });
+    expect(error.message).toMatch(
+      /^Mobivate answered the request for page 2 of the rows with the same 5 rows/,
+    );
+  });
+});
+
+describe('scanList when a first page is short and a round number', () => {
+  // Pages of 100 asked for: a first page of 30 may be the server's cap, and the next one tells.
+  const large: Paging = { ...paging(false), pageSize: 100 };
+  const scanLarge = (answer: (offset: number) => Row[], count: number) => {
+    const offsets: number[] = [];
+    mobivateScope()
+      .get('/list')
+      .query(true)
+      .times(count)
+      .reply((uri) => {
+        const offset = Number(new URL(uri, 'http://x').searchParams.get('offset'));
+        offsets.push(offset);
+        return [200, answer(offset)];
+      });
+    return { offsets, result: scan(request(false, { paging: large })) };
+  };
+  /** A list of `size` rows from a server that gives at most `cap` rows a page. */
+  const capped = (size: number, cap: number) => (offset: number) =>
+    rows(offset, Math.min(cap, size - offset));
+
+  it('reads on in pages of the cap it showed', async () => {
+    const { offsets, result } = scanLarge(capped(75, 30), 3);
+    expect(ids((await result).items)).toEqual(ids(rows(0, 75)));
+    expect(await result).toMatchObject({ complete: true, requests: 3 });
+    expect(offsets).toEqual([0, 30, 60]);
+  });
+
+  it('ends at the next page when it is shorter than the first', async () => {
+    const { offsets, result } = scanLarge(capped(50, 30), 2);
+    expect(await result).toMatchObject({ complete: true, requests: 2 });
+    expect(ids((await result).items)).toEqual(ids(rows(0, 50)));
+    expect(offsets).toEqual([0, 30]);
+  });
+
+  it('ends at an empty next page: the first page was the whole list', async () => {
+    const { result } = scanLarge(capped(40, 100), 2);
+    expect(await result).toMatchObject({ complete: true, requests: 2 });
+    expect(ids((await result).items)).toEqual(ids(rows(0, 40)));
+  });
+
+  it('stops with an error when the next page repeats the first: the cap cannot be read past', async () => {
+    const { result } = scanLarge(() => rows(0, 30), 2);
+    const error = await failure(result);
+    expect(error).toMatchObject({ name: 'AppError', code: 'MobivatePagingIgnored' });
+  });
+});
+
+describe('scanList when a request throws', () => {
+  it('fails with that error, once the pages in flight are done', async () => {
+    mobivateScope().get('/list').query(true).reply(200, rows(0, PAGE));
+    let calls = 0;
+    const error = await failure(
+      appTester((z: ZObject, bundle: Bundle) => {
+        // A fault inside the request itself (not a transport failure) on the second page.
+        const faulty = Object.create(z) as ZObject;
+        faulty.request = ((options: never) =>
+          ++calls === 2 ? Promise.reject(new TypeError('boom')) : z.request(options)) as never;
+        return scanList(faulty, bundle, request(false), { maxRequests: 25, budgetMs: 20_000 });
+      }, makeBundle({})),
+    );
+    expect(error).toMatchObject({ name: 'TypeError', message: 'boom' });
   });
 });
 
