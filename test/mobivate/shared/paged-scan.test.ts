@@ -83,6 +83,21 @@ const vortexList = (size: number, said?: unknown) => (page: number) =>
     },
   ] as [number, nock.Body];
 
+/** Answers `count` requests, each offset with `answer(offset)`; records the offsets asked for. */
+const byOffset = (count: number, answer: (offset: number) => nock.Body) => {
+  const offsets: number[] = [];
+  mobivateScope()
+    .get('/list')
+    .query(true)
+    .times(count)
+    .reply((uri) => {
+      const offset = Number(new URL(uri, 'http://x').searchParams.get('offset'));
+      offsets.push(offset);
+      return [200, answer(offset)];
+    });
+  return offsets;
+};
+
 const ids = (list: Row[]) => list.map((row) => row.id);
 
 describe('scanList with pages in flight', () => {
@@ -245,16 +260,10 @@ describe('scanList with pages in flight', () => {
 describe('scanList when the server ignores the page size', () => {
   it('reads on from the rows it got, one page at a time', async () => {
     // 23 rows; the server answers up to 15 from the offset asked for, whatever the limit.
-    const offsets: number[] = [];
-    mobivateScope()
-      .get('/list')
-      .query(true)
-      .times(2)
-      .reply((uri) => {
-        const offset = Number(new URL(uri, 'http://x').searchParams.get('offset'));
-        offsets.push(offset);
-        return [200, { results: rows(offset, Math.min(15, 23 - offset)), matches: 23 }];
-      });
+    const offsets = byOffset(2, (offset) => ({
+      results: rows(offset, Math.min(15, 23 - offset)),
+      matches: 23,
+    }));
 
     const result = await scan(request(true));
 
@@ -265,16 +274,7 @@ describe('scanList when the server ignores the page size', () => {
 
   it('reads on from the rows it got when the list does not say its length', async () => {
     // 23 rows, bare; the server answers up to 15 from the offset asked for.
-    const offsets: number[] = [];
-    mobivateScope()
-      .get('/list')
-      .query(true)
-      .times(2)
-      .reply((uri) => {
-        const offset = Number(new URL(uri, 'http://x').searchParams.get('offset'));
-        offsets.push(offset);
-        return [200, rows(offset, Math.min(15, 23 - offset))];
-      });
+    const offsets = byOffset(2, (offset) => rows(offset, Math.min(15, 23 - offset)));
 
     const result = await scan(request(false));
 
@@ -285,21 +285,6 @@ describe('scanList when the server ignores the page size', () => {
 });
 
 describe('scanList when a page repeats rows read before', () => {
-  /** Answers each offset with `answer(offset)`, recording the offsets asked for. */
-  const byOffset = (count: number, answer: (offset: number) => nock.Body) => {
-    const offsets: number[] = [];
-    mobivateScope()
-      .get('/list')
-      .query(true)
-      .times(count)
-      .reply((uri) => {
-        const offset = Number(new URL(uri, 'http://x').searchParams.get('offset'));
-        offsets.push(offset);
-        return [200, answer(offset)];
-      });
-    return offsets;
-  };
-
   it('ends at a short repeat when nothing says more rows exist: the list grew at its front', async () => {
     // 10 rows read; 4 were added at the front, so the next page holds the last 4 read again.
     byOffset(2, (offset) => (offset === 0 ? rows(0, 10) : rows(6, 4)));
@@ -330,16 +315,7 @@ describe('scanList when a first page is short and a round number', () => {
   // Pages of 100 asked for: a first page of 30 may be the server's cap, and the next one tells.
   const large: Paging = { ...paging(false), pageSize: 100 };
   const scanLarge = (answer: (offset: number) => Row[], count: number) => {
-    const offsets: number[] = [];
-    mobivateScope()
-      .get('/list')
-      .query(true)
-      .times(count)
-      .reply((uri) => {
-        const offset = Number(new URL(uri, 'http://x').searchParams.get('offset'));
-        offsets.push(offset);
-        return [200, answer(offset)];
-      });
+    const offsets = byOffset(count, answer);
     return { offsets, result: scan(request(false, { paging: large })) };
   };
   /** A list of `size` rows from a server that gives at most `cap` rows a page. */
